@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Clock } from '../domain/common/dates.js';
+import type { Database } from './platform/db/database.js';
+import { registerAccessHook } from './platform/http/access-hook.js';
+import { registerErrorHandler } from './platform/http/error-handler.js';
+import { healthRoutes } from './platform/http/health.js';
+import { registerWeb } from './platform/http/web.js';
+import { contactRoutes, contactService } from './org/contact.js';
+import { groupRoutes, groupService } from './org/groups.js';
+import { pupilSummaryRoutes, pupilSummaryService } from './pupils/pupil-summary.js';
+import { sessionRoutes } from './session/routes.js';
+import { sessionService } from './session/session-service.js';
+import { startRoutes } from './start/routes.js';
+import { startService } from './start/start-service.js';
+
+export interface AppOptions {
+  database: Database;
+  clock: Clock;
+  organiser: { id: string; name: string; contact: string | null };
+  sessionHours: number;
+  secureCookies: boolean;
+  isReady?: () => boolean;
+  logLevel?: string;
+  /** Folder of the built web app; omitted in API tests. */
+  webRoot?: string | null;
+  trustProxy?: boolean;
+}
+
+export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Lärka API', version: '0.1.0', description: 'School administration for Swedish schools' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/openapi.json' } as any });
+
+  const { db } = opts.database;
+  const sessions = sessionService({ db, clock: opts.clock, organiser: opts.organiser, sessionHours: opts.sessionHours });
+  registerAccessHook(app, { sessions, clock: opts.clock, organiserId: opts.organiser.id });
+
+  await app.register(healthRoutes({ isReady: opts.isReady ?? (() => true), ping: opts.database.ping }));
+  await app.register(sessionRoutes({ sessions, sessionHours: opts.sessionHours, secureCookies: opts.secureCookies }));
+  await app.register(startRoutes(startService({ db, organiserName: opts.organiser.name })));
+  await app.register(contactRoutes(contactService(db)));
+  await app.register(groupRoutes(groupService(db)));
+  await app.register(pupilSummaryRoutes(pupilSummaryService(db)));
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  if (opts.webRoot) await registerWeb(app, opts.webRoot);
+  return app;
+}

@@ -1,0 +1,36 @@
+import { systemClock } from '../domain/common/dates.js';
+import { buildApp, defaultWebRoot } from './app.js';
+import { prepareDatabase } from './bootstrap.js';
+import { readConfig } from './platform/config/config.js';
+
+/** Starts Lärka: database (embedded PGlite or DATABASE_URL), migrations, demo data on first start, HTTP. */
+async function main() {
+  const started = Date.now();
+  const config = readConfig();
+  const log = (msg: string) => console.log(`[larka] ${msg}`);
+  log(config.databaseUrl ? 'using PostgreSQL from DATABASE_URL' : `using the embedded database in ${config.dataDir}`);
+  const { database, organiser } = await prepareDatabase(config, systemClock, log);
+  const app = await buildApp({
+    database, clock: systemClock, organiser, sessionHours: config.sessionHours, secureCookies: config.secureCookies,
+    logLevel: config.logLevel, webRoot: defaultWebRoot,
+  });
+  const address = await app.listen({ port: config.port, host: config.host });
+  log(`${organiser.name}: ready at ${address.replace('0.0.0.0', 'localhost')} after ${Date.now() - started} ms`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error('[larka] failed to start:', err);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Role } from '../../../domain/access/roles.js';
+import { forbidden, unauthenticated } from '../http/errors.js';
+import type { Actor } from './actor.js';
+
+/**
+ * The one place that decides what an actor may see and do. Services ask `require*` before they act;
+ * stores put the `*Scope` fragments in their WHERE clause, so a row outside the scope is never found.
+ */
+
+/** Actions the UI may offer, by role. The server checks each again when it is taken. */
+const ACTIONS_BY_ROLE: Record<Role, string[]> = {
+  teacher: ['start.view', 'me.contact.edit', 'groups.view.own'],
+  administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit'],
+  principal: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'delegations.view.unit'],
+  analyst: ['start.view', 'me.contact.edit', 'units.view.organiser'],
+  guardian: ['start.view', 'me.contact.edit', 'children.view'],
+  pupil: ['start.view', 'me.contact.edit', 'self.view'],
+};
+
+export function allowedActions(actor: Pick<Actor, 'role'>): string[] {
+  return ACTIONS_BY_ROLE[actor.role];
+}
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw unauthenticated();
+  return actor;
+}
+
+export function requireAction(actor: Actor, action: string): void {
+  if (!ACTIONS_BY_ROLE[actor.role].includes(action)) throw forbidden(`Role ${actor.role} may not ${action}`);
+}
+
+/** A relation row (duty, membership, guardianship …) is in force on the actor's day. */
+export const inForce = (start: SQL, end: SQL, today: string) =>
+  sql`${start} <= ${today}::date and (${end} is null or ${end} >= ${today}::date)`;
+
+/** Groups the actor may see (alias `g` for student_group). */
+export function groupScope(actor: Actor): SQL {
+  const org = sql`g.organiser_id = ${actor.organiserId}`;
+  switch (actor.role) {
+    case 'teacher':
+      return sql`${org} and g.school_unit_id = ${actor.unitId} and exists (
+        select 1 from group_staff gs where gs.organiser_id = g.organiser_id and gs.group_id = g.id
+          and gs.person_id = ${actor.personId} and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)})`;
+    case 'administrator':
+    case 'principal':
+      return sql`${org} and g.school_unit_id = ${actor.unitId}`;
+    case 'pupil':
+      return sql`${org} and exists (
+        select 1 from group_membership m where m.organiser_id = g.organiser_id and m.group_id = g.id
+          and m.person_id = ${actor.personId} and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)})`;
+    case 'analyst':
+    case 'guardian':
+      return sql`false`;
+  }
+}
+
+/** Pupils (persons, alias `p`) whose record the actor may open. Mirrors domain/access/pupil-access. */
+export function pupilScope(actor: Actor): SQL {
+  const org = sql`p.organiser_id = ${actor.organiserId}`;
+  const today = actor.today;
+  switch (actor.role) {
+    case 'pupil':
+      return sql`${org} and p.id = ${actor.personId}`;
+    case 'guardian':
+      return sql`${org} and exists (
+        select 1 from guardianship gu where gu.organiser_id = p.organiser_id and gu.child_id = p.id
+          and gu.guardian_id = ${actor.personId} and ${inForce(sql`gu.start_date`, sql`gu.end_date`, today)})`;
+    case 'teacher':
+      return sql`${org} and exists (
+        select 1 from group_membership m
+          join student_group g on g.organiser_id = m.organiser_id and g.id = m.group_id and g.school_unit_id = ${actor.unitId}
+          join group_staff gs on gs.organiser_id = g.organiser_id and gs.group_id = g.id and gs.person_id = ${actor.personId}
+        where m.organiser_id = p.organiser_id and m.person_id = p.id
+          and ${inForce(sql`m.start_date`, sql`m.end_date`, today)} and ${inForce(sql`gs.start_date`, sql`gs.end_date`, today)})`;
+    case 'administrator':
+    case 'principal':
+      return sql`${org} and exists (
+        select 1 from enrolment e where e.organiser_id = p.organiser_id and e.person_id = p.id
+          and e.school_unit_id = ${actor.unitId} and ${inForce(sql`e.start_date`, sql`e.end_date`, today)})`;
+    case 'analyst':
+      return sql`false`;
+  }
+}

@@ -1,0 +1,4 @@
+/** All tables, for drizzle-kit and for typed queries. Each capability owns its tables.ts. */
+export * from '../../org/tables.js';
+export * from '../../session/tables.js';
+export * from '../audit/tables.js';

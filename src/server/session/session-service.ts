@@ -1,0 +1,121 @@
+import { defaultContext, holdsContext, type Context, type Role, type RoleGrant } from '../../domain/access/roles.js';
+import { ACCOUNT_POLICY, IP_POLICY, isLocked, secondsLeft } from '../../domain/session/throttle.js';
+import { swedishDate, type Clock } from '../../domain/common/dates.js';
+import { allowedActions } from '../platform/access/access.js';
+import { audit } from '../platform/audit/audit.js';
+import { decoyHash, verifyPassword } from '../platform/auth/passwords.js';
+import type { Db } from '../platform/db/database.js';
+import { AppError, forbidden } from '../platform/http/errors.js';
+import { loadRoleGrants } from './grants-store.js';
+import { createSession, deleteSession, findAccount, findSession, type SessionRow } from './session-store.js';
+import { clearThrottle, readThrottles, recordFailure } from './throttle-store.js';
+
+export interface SessionDeps {
+  db: Db;
+  clock: Clock;
+  organiser: { id: string; name: string; contact: string | null };
+  sessionHours: number;
+}
+
+export interface SessionBody {
+  person: { id: string; givenName: string; familyName: string; displayName: string };
+  username: string;
+  current: { role: Role; unitId: string | null; unitName: string | null };
+  roles: RoleGrant[];
+  allowedActions: string[];
+  organiser: { name: string; contact: string | null };
+  csrfToken: string;
+}
+
+const accountKey = (username: string) => `account:${username.toLowerCase()}`;
+const ipKey = (ip: string) => `ip:${ip}`;
+
+export function sessionService(deps: SessionDeps) {
+  const { db, clock, organiser } = deps;
+  const org = organiser.id;
+  const today = () => swedishDate(clock.now());
+
+  function body(row: Pick<SessionRow, 'person_id' | 'username' | 'given_name' | 'family_name'>, ctx: Context, grants: RoleGrant[], csrfToken: string): SessionBody {
+    const unitName = grants.find((g) => g.role === ctx.role)?.units.find((u) => u.id === ctx.unitId)?.name ?? null;
+    return {
+      person: { id: row.person_id, givenName: row.given_name, familyName: row.family_name, displayName: `${row.given_name} ${row.family_name}` },
+      username: row.username,
+      current: { role: ctx.role, unitId: ctx.unitId, unitName },
+      roles: grants,
+      allowedActions: allowedActions(ctx),
+      organiser: { name: organiser.name, contact: organiser.contact },
+      csrfToken,
+    };
+  }
+
+  /** Checks the password, throttling failures per account and per address; rotates any old session. */
+  async function login(input: { username: string; password: string; ip: string; oldToken?: string }) {
+    const username = input.username.trim();
+    const now = clock.now();
+    const throttles = await readThrottles(db, org, [accountKey(username), ipKey(input.ip)]);
+    if (isLocked(throttles.get(ipKey(input.ip)), now)) {
+      const s = secondsLeft(throttles.get(ipKey(input.ip))!, now);
+      throw new AppError(429, 'too_many_attempts', 'Too many failed logins from this address; try again later', { retryAfterSeconds: s }, { 'retry-after': String(s) });
+    }
+    if (isLocked(throttles.get(accountKey(username)), now)) {
+      const s = secondsLeft(throttles.get(accountKey(username))!, now);
+      throw new AppError(423, 'account_locked', 'The account is locked for a while after too many failed logins', { retryAfterSeconds: s }, { 'retry-after': String(s) });
+    }
+    const account = await findAccount(db, org, username);
+    const ok = await verifyPassword(account?.password_hash ?? (await decoyHash()), input.password);
+    if (!account || !ok || account.disabled) {
+      await db.transaction(async (tx) => {
+        await recordFailure(tx, org, accountKey(username), now, ACCOUNT_POLICY);
+        await recordFailure(tx, org, ipKey(input.ip), now, IP_POLICY);
+        await audit(tx, { organiserId: org, actorPersonId: account?.person_id ?? null, action: 'session.login_failed',
+          entityType: 'account', entityId: account?.id ?? null, details: { username: username.slice(0, 100) }, ip: input.ip });
+      });
+      throw new AppError(401, 'invalid_credentials', 'Wrong username or password');
+    }
+    const grants = await loadRoleGrants(db, org, account.person_id, today());
+    const ctx = defaultContext(grants);
+    if (!ctx) throw new AppError(403, 'no_role', 'The account holds no role in this organisation today');
+    return db.transaction(async (tx) => {
+      if (input.oldToken) await deleteSession(tx, org, input.oldToken);
+      await clearThrottle(tx, org, accountKey(username));
+      const created = await createSession(tx, org, { accountId: account.id, personId: account.person_id, ...ctx }, deps.sessionHours);
+      await audit(tx, { organiserId: org, actorPersonId: account.person_id, actorRole: ctx.role, actorUnitId: ctx.unitId,
+        action: 'session.login', entityType: 'account', entityId: account.id, ip: input.ip });
+      const row = (await findSession(tx, org, created.token))!;
+      return { token: created.token, body: body(row, ctx, grants, created.csrfToken) };
+    });
+  }
+
+  /** The session behind a cookie token, or null when there is none or it has expired. */
+  const resolve = (token: string) => findSession(db, org, token);
+
+  async function describe(row: SessionRow): Promise<SessionBody> {
+    const grants = await loadRoleGrants(db, org, row.person_id, today());
+    return body(row, { role: row.role, unitId: row.unit_id }, grants, row.csrf_token);
+  }
+
+  /** Switches role and/or unit after checking the person holds it; rotates the session id. */
+  async function switchContext(row: SessionRow, token: string, ctx: Context, ip: string) {
+    const grants = await loadRoleGrants(db, org, row.person_id, today());
+    if (!holdsContext(grants, ctx)) throw forbidden('You do not hold that role at that unit');
+    return db.transaction(async (tx) => {
+      await deleteSession(tx, org, token);
+      const created = await createSession(tx, org, { accountId: row.account_id, personId: row.person_id, ...ctx }, deps.sessionHours);
+      await audit(tx, { organiserId: org, actorPersonId: row.person_id, actorRole: ctx.role, actorUnitId: ctx.unitId,
+        action: 'session.switch_context', entityType: 'session', details: { from: { role: row.role, unitId: row.unit_id }, to: ctx }, ip });
+      return { token: created.token, body: body(row, ctx, grants, created.csrfToken) };
+    });
+  }
+
+  async function logout(row: SessionRow, token: string, ip: string) {
+    await db.transaction(async (tx) => {
+      await deleteSession(tx, org, token);
+      await audit(tx, { organiserId: org, actorPersonId: row.person_id, actorRole: row.role, actorUnitId: row.unit_id,
+        action: 'session.logout', entityType: 'session', ip });
+    });
+  }
+
+  return { login, resolve, describe, switchContext, logout };
+}
+
+export type SessionService = ReturnType<typeof sessionService>;

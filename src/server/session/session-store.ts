@@ -1,0 +1,55 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Role } from '../../domain/access/roles.js';
+import { one, type Queryable } from '../platform/db/database.js';
+
+type Q = Pick<Queryable, 'execute'>;
+
+export const newToken = () => randomBytes(32).toString('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+export interface AccountRow { id: string; person_id: string; password_hash: string | null; disabled: boolean }
+
+export function findAccount(q: Q, organiserId: string, username: string) {
+  return one<AccountRow>(q, sql`
+    select id, person_id, password_hash, disabled from account
+     where organiser_id = ${organiserId} and username = ${username}`);
+}
+
+export interface SessionRow {
+  token_hash: string; person_id: string; account_id: string; role: Role; unit_id: string | null;
+  csrf_token: string; username: string; given_name: string; family_name: string;
+}
+
+export function findSession(q: Q, organiserId: string, token: string) {
+  return one<SessionRow>(q, sql`
+    select s.token_hash, s.person_id, s.account_id, s.role, s.unit_id, s.csrf_token,
+           a.username, p.given_name, p.family_name
+      from session s
+      join account a on a.organiser_id = s.organiser_id and a.id = s.account_id and not a.disabled
+      join person p on p.organiser_id = s.organiser_id and p.id = s.person_id
+     where s.organiser_id = ${organiserId} and s.token_hash = ${hashToken(token)} and s.expires_at > now()`);
+}
+
+export interface NewSession { accountId: string; personId: string; role: Role; unitId: string | null }
+
+/** Creates a session and returns its cookie token and CSRF token (only the token's hash is stored). */
+export async function createSession(q: Q, organiserId: string, s: NewSession, hours: number) {
+  const token = newToken();
+  const csrfToken = newToken();
+  await q.execute(sql`
+    insert into session (organiser_id, token_hash, person_id, account_id, role, unit_id, csrf_token, expires_at)
+    values (${organiserId}, ${hashToken(token)}, ${s.personId}, ${s.accountId}, ${s.role}, ${s.unitId}, ${csrfToken},
+            now() + make_interval(hours => ${hours}))`);
+  return { token, csrfToken };
+}
+
+export async function deleteSession(q: Q, organiserId: string, token: string) {
+  await q.execute(sql`delete from session where organiser_id = ${organiserId} and token_hash = ${hashToken(token)}`);
+}
+
+export async function deleteExpiredSessions(q: Q) {
+  await q.execute(sql`delete from session where expires_at <= now()`);
+}
+
+export { randomUUID };

@@ -1,0 +1,57 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { appTexts } from './texts';
+import { sessionTexts } from '../session/texts';
+import { startTexts } from '../start/texts';
+import { contactTexts } from '../contact/texts';
+
+export type Language = 'sv' | 'en';
+export const LANGUAGES: readonly Language[] = ['sv', 'en'];
+const STORAGE_KEY = 'larka.language';
+
+function storedLanguage(): Language {
+  try {
+    const v = window.localStorage.getItem(STORAGE_KEY);
+    return v === 'en' ? 'en' : 'sv';
+  } catch {
+    return 'sv';
+  }
+}
+
+const resources = Object.fromEntries(
+  LANGUAGES.map((lng) => [
+    lng,
+    {
+      translation: {
+        app: appTexts[lng],
+        session: sessionTexts[lng],
+        start: startTexts[lng],
+        contact: contactTexts[lng],
+      },
+    },
+  ]),
+);
+
+void i18next.use(initReactI18next).init({
+  resources,
+  lng: storedLanguage(),
+  fallbackLng: 'sv',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+document.documentElement.lang = i18next.language;
+i18next.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+
+export function setLanguage(lng: Language): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // storage may be unavailable (private mode); the choice then lasts for this page only
+  }
+  void i18next.changeLanguage(lng);
+}
+
+export default i18next;

@@ -1,0 +1,43 @@
+// UI texts of "Mina kontaktuppgifter".
+export const contactTexts = {
+  sv: {
+    title: 'Mina kontaktuppgifter',
+    intro: 'Här ändrar du hur skolan och andra kan nå dig.',
+    personal: 'Privata kontaktuppgifter',
+    work: 'Kontaktuppgifter i arbetet',
+    email: 'E-postadress',
+    phone: 'Telefonnummer',
+    save: 'Spara',
+    saved: 'Dina kontaktuppgifter är sparade.',
+    failed: 'Det gick inte att spara. Försök igen.',
+    invalid: 'Kontrollera uppgifterna: e-postadressen eller telefonnumret är inte giltigt.',
+    invalidPhone: 'Telefonnumret får bara innehålla siffror, mellanslag och + - ( )',
+    invalidEmail: 'Ange en giltig e-postadress, t.ex. namn@exempel.se',
+    conflictTitle: 'Någon annan har ändrat uppgifterna',
+    conflictBody:
+      'Dina kontaktuppgifter ändrades av någon annan medan du redigerade. Så här ser de sparade uppgifterna ut nu:',
+    retry: 'Spara mina ändringar ändå',
+    useCurrent: 'Använd de sparade uppgifterna',
+    empty: '(tomt)',
+  },
+  en: {
+    title: 'My contact details',
+    intro: 'Here you change how the school and others can reach you.',
+    personal: 'Personal contact details',
+    work: 'Work contact details',
+    email: 'E-mail address',
+    phone: 'Phone number',
+    save: 'Save',
+    saved: 'Your contact details have been saved.',
+    failed: 'Saving failed. Please try again.',
+    invalid: 'Please check the details: the e-mail address or phone number is not valid.',
+    invalidPhone: 'The phone number may only contain digits, spaces and + - ( )',
+    invalidEmail: 'Enter a valid e-mail address, e.g. name@example.com',
+    conflictTitle: 'Someone else changed the details',
+    conflictBody:
+      'Your contact details were changed by someone else while you were editing. This is what is saved now:',
+    retry: 'Save my changes anyway',
+    useCurrent: 'Use the saved details',
+    empty: '(empty)',
+  },
+};

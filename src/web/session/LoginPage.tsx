@@ -1,0 +1,93 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Navigate, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { isApiError } from '../app/api';
+import { useDocumentTitle } from '../app/useDocumentTitle';
+import { useLogin, useSession } from './useSession';
+
+const KNOWN_ERRORS: Record<number, string> = {
+  401: 'invalid_credentials',
+  423: 'account_locked',
+  429: 'too_many_attempts',
+};
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('session.login.title'));
+  const navigate = useNavigate();
+  const session = useSession();
+  const login = useLogin();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState(false);
+
+  useEffect(() => {
+    if (login.isSuccess) navigate('/', { replace: true });
+  }, [login.isSuccess, navigate]);
+
+  if (session.data && !login.isPending && !login.isSuccess) return <Navigate to="/" replace />;
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!username.trim() || !password) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    login.mutate({ username: username.trim(), password });
+  };
+
+  let error: string | null = missing ? t('session.login.required') : null;
+  if (!error && login.error) {
+    const key = isApiError(login.error) ? KNOWN_ERRORS[login.error.status] : undefined;
+    error = t(`session.login.errors.${key ?? 'other'}`);
+  }
+
+  return (
+    <Container size={420} py="xl" component="main" id="main">
+      <Text fw={700} fz="xl" c="larka.8" ta="center" mb="md">
+        {t('app.productName')}
+      </Text>
+      <Paper withBorder shadow="sm" p="lg" radius="md">
+        <form onSubmit={onSubmit} noValidate>
+          <Stack>
+            <Title order={1} size="h2">
+              {t('session.login.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('session.login.intro')}
+            </Text>
+            {error && (
+              <Alert color="red" role="alert" data-testid="login-error">
+                {error}
+              </Alert>
+            )}
+            <TextInput
+              label={t('session.login.username')}
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+              required
+              data-autofocus
+            />
+            <PasswordInput
+              label={t('session.login.password')}
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              required
+            />
+            <Button type="submit" loading={login.isPending} fullWidth>
+              {t('session.login.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Container>
+  );
+}

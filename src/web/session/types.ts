@@ -1,0 +1,23 @@
+// The session as the server sends it (GET/POST /api/session, PUT /api/session/context).
+
+export type Role = 'teacher' | 'administrator' | 'principal' | 'analyst' | 'guardian' | 'pupil';
+
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
+export interface SessionBody {
+  person: { id: string; givenName: string; familyName: string; displayName: string };
+  username: string;
+  current: { role: Role; unitId: string | null; unitName: string | null };
+  roles: { role: Role; units: UnitRef[] }[];
+  allowedActions: string[];
+  organiser: { name: string; contact: string | null };
+  csrfToken: string;
+}
+
+export interface SessionContext {
+  role: Role;
+  unitId: string | null;
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { DataTable, Section } from '../app/DataTable';
+import { byName, formatSchoolYear } from '../app/format';
+import type { GuardianStart } from './types';
+
+export function GuardianStartView({ data }: { data: GuardianStart }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('start.guardian.children')} testId="children">
+      <DataTable
+        label={t('start.guardian.children')}
+        testId="children-table"
+        empty={t('start.guardian.noChildren')}
+        columns={[t('start.col.name'), t('start.col.unit'), t('start.col.class'), t('start.col.schoolYear')]}
+        rows={byName(data.children).map((c) => ({
+          key: c.id,
+          cells: [c.name, c.unit?.name ?? '–', c.className ?? '–', formatSchoolYear(c.schoolYear)],
+        }))}
+      />
+    </Section>
+  );
+}

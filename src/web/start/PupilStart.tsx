@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { DataTable, Section } from '../app/DataTable';
+import { FactTable } from '../app/FactTable';
+import { byName, formatSchoolYear } from '../app/format';
+import type { PupilStart } from './types';
+
+export function PupilStartView({ data }: { data: PupilStart }) {
+  const { t } = useTranslation();
+  const { self } = data;
+  return (
+    <>
+      <Section title={t('start.pupil.me')} testId="self">
+        <FactTable
+          label={t('start.pupil.me')}
+          testId="self-facts"
+          facts={[
+            [t('start.col.name'), self.name],
+            [t('start.col.unit'), self.unit?.name ?? t('start.pupil.noUnit')],
+            [t('start.col.class'), self.className ?? t('start.pupil.noClass')],
+            [t('start.col.schoolYear'), formatSchoolYear(self.schoolYear)],
+          ]}
+        />
+      </Section>
+      <Section title={t('start.pupil.groups')} testId="groups">
+        <DataTable
+          label={t('start.pupil.groups')}
+          testId="groups-table"
+          empty={t('start.pupil.noGroups')}
+          columns={[t('start.col.group'), t('start.col.subject')]}
+          rows={byName(data.groups).map((g) => ({ key: g.id, cells: [g.name, g.subject?.name ?? '–'] }))}
+        />
+      </Section>
+    </>
+  );
+}

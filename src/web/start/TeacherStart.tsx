@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import { DataTable, Section } from '../app/DataTable';
+import { byName, formatSchoolYear } from '../app/format';
+import type { ClassSummary, TeacherStart } from './types';
+
+function ClassTable({ classes, label, empty, testId }: { classes: ClassSummary[]; label: string; empty: string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <DataTable
+      label={label}
+      testId={testId}
+      empty={empty}
+      columns={[t('start.col.class'), t('start.col.schoolYear'), t('start.col.pupils')]}
+      rows={byName(classes).map((c) => ({
+        key: c.id,
+        cells: [c.name, formatSchoolYear(c.schoolYear), c.pupilCount],
+      }))}
+    />
+  );
+}
+
+export function TeacherStartView({ data }: { data: TeacherStart }) {
+  const { t } = useTranslation();
+  const mentorTitle =
+    data.mentorClasses.length > 1 ? t('start.teacher.mentorClasses') : t('start.teacher.mentorClass');
+  return (
+    <>
+      {data.mentorClasses.length > 0 && (
+        <Section title={mentorTitle} testId="mentor-classes">
+          <ClassTable classes={data.mentorClasses} label={mentorTitle} empty="" testId="mentor-classes-table" />
+        </Section>
+      )}
+      <Section title={t('start.teacher.classes')} testId="classes">
+        <ClassTable
+          classes={data.classes}
+          label={t('start.teacher.classes')}
+          empty={t('start.teacher.noClasses')}
+          testId="classes-table"
+        />
+      </Section>
+      <Section title={t('start.teacher.groups')} testId="groups">
+        <DataTable
+          label={t('start.teacher.groups')}
+          testId="groups-table"
+          empty={t('start.teacher.noGroups')}
+          columns={[t('start.col.group'), t('start.col.subject'), t('start.col.pupils'), t('start.col.grader')]}
+          rows={byName(data.groups).map((g) => ({
+            key: g.id,
+            cells: [
+              g.name,
+              g.subject.name,
+              g.pupilCount,
+              g.grader ? t('app.yes') : t('app.no'),
+            ],
+          }))}
+        />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+// Browser helpers for the journeys: Debian's Chromium (never a downloaded one), login, axe, screenshot.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { repoRoot } from './server';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, locale: 'sv-SE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Logs in through the login form and waits for the start page. */
+export async function login(page: Page, username: string, password = 'demo'): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core on the page; returns the serious and critical violations. */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run();
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export async function screenshot(page: Page, journey: string): Promise<string> {
+  const dir = join(repoRoot, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${journey}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Texts of the first cell (the row header) of every body row of a table found by test id. */
+export async function firstColumn(page: Page, testId: string): Promise<string[]> {
+  const table = page.getByTestId(testId);
+  await table.waitFor();
+  return (await table.locator('tbody tr > :first-child').allTextContents()).map((s) => s.trim());
+}
+
+/** Picks an option in a Mantine Select found by test id. */
+export async function choose(page: Page, testId: string, optionName: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: optionName, exact: true }).click();
+}
