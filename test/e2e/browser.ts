@@ -20,7 +20,13 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, locale: 'sv-SE' });
+  // bypassCSP: the server's CSP (script-src 'self') would refuse the injected axe-core script
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 800 },
+    locale: 'sv-SE',
+    bypassCSP: true,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;

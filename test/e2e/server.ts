@@ -1,12 +1,12 @@
 // Starts the real Lärka server for a browser journey: a free port, a fresh data folder
 // (copied from LARKA_TEMPLATE_DATA_DIR when set, otherwise the server seeds the demo itself).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureWebBuild } from './web-build';
+import { inject } from 'vitest';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -53,11 +53,33 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/** The demo template folder: LARKA_TEMPLATE_DATA_DIR, or the one the test run's global setup seeded. */
+function templateDir(): string | undefined {
+  if (process.env.LARKA_TEMPLATE_DATA_DIR) return process.env.LARKA_TEMPLATE_DATA_DIR;
+  try {
+    // provided by test/support/global-setup.ts (typed there; looked up by name here)
+    const dir = (inject as unknown as (key: string) => string | undefined)('pgliteTemplateDir');
+    return dir || undefined;
+  } catch {
+    return undefined; // not running under the project's vitest config
+  }
+}
+
+/** The server serves dist/web: build it when the web sources changed (a no-op when fresh). */
+function ensureWebBuild(): void {
+  const script = join(repoRoot, 'scripts/build-web-if-stale.ts');
+  if (existsSync(script)) {
+    execFileSync(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, stdio: 'inherit' });
+  } else if (!existsSync(join(repoRoot, 'dist/web/index.html'))) {
+    execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  }
+}
+
 export async function startServer(): Promise<RunningServer> {
-  await ensureWebBuild(repoRoot);
+  ensureWebBuild();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'larka-e2e-'));
-  const template = process.env.LARKA_TEMPLATE_DATA_DIR;
+  const template = templateDir();
   if (template) cpSync(template, dataDir, { recursive: true });
 
   const env: NodeJS.ProcessEnv = {

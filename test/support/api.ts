@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { inject } from 'vitest';
@@ -27,13 +29,15 @@ export async function startTestApp(opts: { clock?: Clock } = {}): Promise<TestAp
     database = await openDatabase({ databaseUrl: withDatabase(server, name), dataDir: null, poolSize: 4 });
     dropDatabase = () => adminQuery(server, `drop database if exists ${name} with (force)`);
   } else {
-    const blob = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
-    database = await openDatabase({ databaseUrl: null, dataDir: null, loadDataDir: blob });
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'larka-test-'));
+    fs.cpSync(inject('pgliteTemplateDir'), copy, { recursive: true });
+    database = await openDatabase({ databaseUrl: null, dataDir: copy });
+    dropDatabase = async () => fs.rmSync(copy, { recursive: true, force: true });
   }
   const organiser = (await one<{ id: string; name: string; contact: string | null }>(database.db,
     sql`select id, name, contact from organiser limit 1`))!;
   const app = await buildApp({
-    database, clock: opts.clock ?? systemClock, organiser, sessionHours: 8, secureCookies: false, logLevel: 'silent', webRoot: null,
+    database, clock: opts.clock ?? systemClock, organiser, sessionHours: 8, secureCookies: false, logLevel: process.env.LARKA_TEST_LOG ?? 'silent', webRoot: null,
   });
   await app.ready();
   return {
@@ -54,7 +58,8 @@ export class Client {
   constructor(readonly app: FastifyInstance, readonly ip = '127.0.0.1') {}
 
   async login(username: string, password = 'demo'): Promise<LightMyRequestResponse> {
-    const res = await this.app.inject({ method: 'POST', url: '/api/session', payload: { username, password }, remoteAddress: this.ip });
+    const headers: Record<string, string> = this.cookie ? { cookie: this.cookie } : {};
+    const res = await this.app.inject({ method: 'POST', url: '/api/session', payload: { username, password }, headers, remoteAddress: this.ip });
     this.take(res);
     return res;
   }

@@ -9,7 +9,7 @@ import { readConfig } from '../../src/server/platform/config/config.js';
 
 /**
  * Seeds the demo municipality ONCE per test run into a template that every test file copies:
- * a PGlite data-folder dump (and the folder itself, for browser journeys), and, when
+ * a PGlite data folder (copied per test file and per browser-journey server), and, when
  * TEST_DATABASE_URL is set, a PostgreSQL template database.
  */
 export default async function setup(project: TestProject) {
@@ -17,18 +17,16 @@ export default async function setup(project: TestProject) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'larka-template-'));
   const dataDir = path.join(root, 'data');
   const config = { ...readConfig({}), dataDir, databaseUrl: null };
-  const { database, organiser } = await prepareDatabase(config, systemClock, () => {});
-  const dump = await database.pglite!.dumpDataDir('none');
-  const dumpPath = path.join(root, 'template.tar');
-  fs.writeFileSync(dumpPath, Buffer.from(await dump.arrayBuffer()));
-  await database.close();
-  project.provide('pgliteTemplate', dumpPath);
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  const onPostgres = !!serverUrl && project.config.env?.LARKA_TEST_DB === 'postgres';
+  if (!onPostgres) {
+    const { database } = await prepareDatabase(config, systemClock, () => {});
+    await database.close();
+  }
   project.provide('pgliteTemplateDir', dataDir);
-  project.provide('organiserId', organiser.id);
 
   let pgTemplate: string | null = null;
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl && project.config.env?.LARKA_TEST_DB === 'postgres') {
+  if (onPostgres && serverUrl) {
     pgTemplate = `larka_tpl_${process.pid}_${Date.now()}`;
     await adminQuery(serverUrl, `create database ${pgTemplate}`);
     const url = withDatabase(serverUrl, pgTemplate);
@@ -36,7 +34,7 @@ export default async function setup(project: TestProject) {
     await prepared.database.close();
   }
   project.provide('pgTemplate', pgTemplate);
-  console.log(`[test] demo template seeded in ${Date.now() - t0} ms${pgTemplate ? ' (PGlite and PostgreSQL)' : ''}`);
+  console.log(`[test] demo template seeded in ${Date.now() - t0} ms on ${pgTemplate ? 'PostgreSQL' : 'PGlite'}`);
 
   return async () => {
     if (pgTemplate && serverUrl) await adminQuery(serverUrl, `drop database if exists ${pgTemplate} with (force)`);
@@ -58,9 +56,7 @@ export async function adminQuery(url: string, statement: string): Promise<void> 
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    pgliteTemplate: string;
     pgliteTemplateDir: string;
-    organiserId: string;
     pgTemplate: string | null;
   }
 }

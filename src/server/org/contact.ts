@@ -10,10 +10,13 @@ import { actorOf } from '../platform/http/request-context.js';
 import { authErrors, ErrorBody } from '../platform/http/schemas.js';
 
 /** Own contact details (seed 000 §1.2): personal for everyone, work (service) contact for staff. */
-const Email = z.string().trim().max(254).email().nullable().or(z.literal('').transform(() => null));
-const Phone = z.string().trim().max(40).regex(/^[0-9+()\- ]*$/, 'digits, spaces, + - ( ) only').nullable().transform((v) => v || null);
-const ContactPair = z.object({ email: Email, phone: Phone });
-export const ContactBody = z.object({ personal: ContactPair, work: ContactPair.nullable(), version: z.number().int() });
+/** Input: blank means none; e-mail and phone are checked. Output: plain values. */
+const Email = z.string().trim().max(254).transform((v) => v || null).pipe(z.email().nullable()).nullable();
+const Phone = z.string().trim().max(40).regex(/^[0-9+()\- ]*$/, 'digits, spaces, + - ( ) only').transform((v) => v || null).nullable();
+export const ContactInput = z.object({ personal: z.object({ email: Email, phone: Phone }),
+  work: z.object({ email: Email, phone: Phone }).nullable(), version: z.number().int() });
+const Pair = z.object({ email: z.string().nullable(), phone: z.string().nullable() });
+export const ContactBody = z.object({ personal: Pair, work: Pair.nullable(), version: z.number().int() });
 type Contact = z.infer<typeof ContactBody>;
 
 interface Row { email: string | null; phone: string | null; work_email: string | null; work_phone: string | null; version: number; is_staff: boolean }
@@ -62,7 +65,7 @@ export const contactRoutes = (service: ReturnType<typeof contactService>): Fasti
   }, async (req) => service.get(actorOf(req)));
   app.put('/api/me/contact', {
     config: { access: 'session' },
-    schema: { tags: ['me'], summary: 'Change my own contact details', body: ContactBody,
+    schema: { tags: ['me'], summary: 'Change my own contact details', body: ContactInput,
       response: { 200: ContactBody, 400: ErrorBody, ...authErrors, 409: ErrorBody } },
   }, async (req) => service.update(actorOf(req), req.body));
 };

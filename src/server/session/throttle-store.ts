@@ -12,7 +12,7 @@ const toState = (r: Row): ThrottleState => ({
 export async function readThrottles(q: Q, organiserId: string, keys: string[]): Promise<Map<string, ThrottleState>> {
   const found = await rows<Row>(q, sql`
     select key, failures, window_start, locked_until from login_throttle
-     where organiser_id = ${organiserId} and key = any(${keys}::text[])`);
+     where organiser_id = ${organiserId} and key = any(${sql.param(keys)}::text[])`);
   return new Map(found.map((r) => [r.key, toState(r)]));
 }
 

@@ -72,6 +72,7 @@ export function LoginPage() {
               value={username}
               onChange={(e) => setUsername(e.currentTarget.value)}
               required
+              withAsterisk={false}
               data-autofocus
             />
             <PasswordInput
@@ -81,6 +82,7 @@ export function LoginPage() {
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
               required
+              withAsterisk={false}
             />
             <Button type="submit" loading={login.isPending} fullWidth>
               {t('session.login.submit')}

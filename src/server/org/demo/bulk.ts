@@ -11,17 +11,21 @@ export type ColType = 'uuid' | 'text' | 'date' | 'int2' | 'bool' | 'text[]';
  */
 export class Rows<C extends string> {
   readonly columns: Record<C, unknown[]>;
+  private readonly keys: C[];
+  private readonly arrays: unknown[][];
   length = 0;
 
   constructor(readonly table: string, readonly spec: Readonly<Record<C, ColType>>) {
     this.columns = {} as Record<C, unknown[]>;
-    for (const c of Object.keys(spec) as C[]) this.columns[c] = [];
+    this.keys = Object.keys(spec) as C[];
+    for (const c of this.keys) this.columns[c] = [];
+    this.arrays = this.keys.map((c) => this.columns[c]);
   }
 
   add(row: Record<C, unknown>): number {
-    for (const c of Object.keys(this.spec) as C[]) {
-      const v = row[c];
-      this.columns[c].push(v === undefined ? null : v);
+    for (let i = 0; i < this.keys.length; i++) {
+      const v = row[this.keys[i]];
+      this.arrays[i].push(v === undefined ? null : v);
     }
     return this.length++;
   }

@@ -25,6 +25,13 @@ export const SWEDISH: NamePool = {
     Åkesson Sjögren Strömberg Hägglund Dahlström Ström Åström Lövgren Ågren Fält Söderström Hedström`),
 };
 
+/** Names popular among children born in the 2010s (pupils get these; adults get the whole list). */
+export const SWEDISH_CHILDREN: NamePool = {
+  female: SWEDISH.female.slice(0, SWEDISH.female.indexOf('Lova') + 1),
+  male: SWEDISH.male.slice(0, SWEDISH.male.indexOf('Love') + 1),
+  family: SWEDISH.family,
+};
+
 export const FINNISH: NamePool = {
   female: split('Aino Helmi Sanna Riikka Tuula Päivi Minna Satu Kaisa Liisa'),
   male: split('Eero Mikko Juha Jari Timo Pekka Antti Ville Matti Ilkka'),

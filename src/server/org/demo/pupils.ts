@@ -1,6 +1,6 @@
 import type { Ctx } from './context.js';
 import { addDays, type CivicKind, mobilePhone } from './identity.js';
-import type { NamePool } from './names.js';
+import { type NamePool, SWEDISH, SWEDISH_CHILDREN } from './names.js';
 import { addPerson, birthDateIn, givenNameFor } from './people.js';
 import { CLASS_SUBJECTS, type ClassInfo, LANGUAGES, type UnitInfo } from './schools.js';
 
@@ -46,7 +46,7 @@ export function addPupil(ctx: Ctx, p: NewPupil): string {
   const birthDate = birthDateIn(ctx, ctx.year - 6 - slot.year + offset);
   const arrival = p.arrival && p.arrival < birthDate ? addDays(birthDate, 30) : p.arrival;
   addPerson(ctx, {
-    id: p.id, givenName: p.givenName ?? givenNameFor(ctx, p.pool, sex), familyName: p.familyName, sex, birthDate,
+    id: p.id, givenName: p.givenName ?? givenNameFor(ctx, p.pool === SWEDISH ? SWEDISH_CHILDREN : p.pool, sex), familyName: p.familyName, sex, birthDate,
     kind: p.kind, marking: p.marking, phone: slot.year >= 7 && rng.chance(0.6) ? mobilePhone(rng) : null,
     address: p.address, newlyArrivedDate: arrival, sva: p.sva,
   });

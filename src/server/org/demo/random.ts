@@ -54,14 +54,21 @@ export class Rng {
 
   /** A random UUID in valid version-4 format, drawn from this generator. */
   uuid(): string {
-    const h = (n: number) => n.toString(16).padStart(8, '0');
-    const a = h(this.u32());
-    const b = h(this.u32());
-    const c = h(this.u32());
-    const d = h(this.u32());
-    const variant = ((parseInt(c[0], 16) & 0x3) | 0x8).toString(16);
-    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+    const a = this.u32();
+    const b = this.u32();
+    const c = this.u32();
+    const d = this.u32();
+    return hex8(a) + '-' + hex4(b >>> 16) + '-4' + hex4(b & 0xfff).slice(1) + '-'
+      + hex4(((c >>> 16) & 0x3fff) | 0x8000) + '-' + hex4(c & 0xffff) + hex8(d);
   }
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+function hex4(n: number): string {
+  return HEX[(n >>> 8) & 0xff] + HEX[n & 0xff];
+}
+function hex8(n: number): string {
+  return HEX[n >>> 24] + HEX[(n >>> 16) & 0xff] + HEX[(n >>> 8) & 0xff] + HEX[n & 0xff];
 }
 
 /** A 32-bit FNV-1a hash of a string: seeds for things that must not depend on the preset or seed. */

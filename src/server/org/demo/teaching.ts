@@ -102,7 +102,7 @@ export function staffUnit(ctx: Ctx, unit: UnitInfo, pools: Map<string, Teacher[]
       assign(g.id, primary);
       const licensedOthers = pool.filter((t) => t.licensed && t.id !== primary.id);
       if (!primary.licensed && licensedOthers.length) assign(g.id, rng.pick(licensedOthers));
-      else if (rng.chance(0.06) && pool.length > 1) assign(g.id, rng.pick(pool.filter((t) => t.id !== primary.id)));
+      else if (rng.chance(0.06) && pool.length > 1 && !(first && LARARE2_GROUPS.includes(g.name))) assign(g.id, rng.pick(pool.filter((t) => t.id !== primary.id)));
     });
     pools.set(family, pool);
   }

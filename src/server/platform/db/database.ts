@@ -31,8 +31,6 @@ export interface OpenOptions {
   databaseUrl: string | null;
   /** PGlite data folder; null keeps the database in memory (tests). */
   dataDir: string | null;
-  /** A PGlite data-folder dump to start from (tests copy the demo template this way). */
-  loadDataDir?: Blob;
   poolSize?: number;
 }
 
@@ -49,7 +47,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     };
   }
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
-  const client = new PGlite(opts.dataDir ?? undefined, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  const client = new PGlite(opts.dataDir ?? undefined);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   let closed = false;

@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm';
+import { defaultFirstGradedYear, SUBJECTS } from '../../../domain/org/subjects.js';
+import type { Queryable } from '../../platform/db/database.js';
+import { hashPassword } from '../../platform/auth/passwords.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
+
+export { DEMO_ACCOUNTS, DEMO_ORGANISER_ID } from './accounts.js';
+import { writeRows } from './bulk.js';
+import { newCtx, type Preset, SHAPES } from './context.js';
+import { newDataset } from './dataset.js';
+import { buildFamilies } from './families.js';
+import { Rng, stableUuid } from './random.js';
+import { buildSchools } from './schools.js';
+import { addAnalysts, addDelegations, namedPersonId, type Teacher } from './staff.js';
+import { staffUnit } from './teaching.js';
+import { currentSchoolYearStart, htStart, termsFor } from './terms.js';
+
+export interface SeedOptions {
+  organiserId: string;
+  organiserName: string;
+  organiserContact: string | null;
+  preset: Preset;
+  seed?: number;
+  /** YYYY-MM-DD: decides the current school year and the terms. */
+  today: string;
+  /** Precomputed argon2id hash of `demo` (tests may pass one to save time); computed here otherwise. */
+  passwordHash?: string;
+  /** Receives progress lines with timings (the CLI prints them). */
+  log?: (message: string) => void;
+}
+
+export interface SeedSummary { units: number; pupils: number; staff: number; guardians: number; groups: number; ms: number }
+
+/** Builds the whole organiser in memory (no I/O): deterministic for preset, seed and today. */
+export function buildDemoData(opts: Pick<SeedOptions, 'preset' | 'seed' | 'today'>) {
+  const rng = new Rng(opts.seed ?? 1);
+  const ds = newDataset();
+  const year = currentSchoolYearStart(opts.today);
+  const ctx = newCtx(rng, ds, SHAPES[opts.preset], opts.today, year, htStart(year));
+
+  for (const t of termsFor(opts.today)) ds.term.add({ id: rng.uuid(), ...t });
+  const units = buildSchools(ctx);
+  const pools = new Map<string, Teacher[]>();
+  const named = new Map<string, Teacher>();
+  let first: ReturnType<typeof staffUnit> | undefined;
+  for (const unit of units) {
+    const r = staffUnit(ctx, unit, pools, named);
+    first ??= r;
+  }
+  addAnalysts(ctx);
+  addDelegations(ctx, units[0].id, first!.principal, first!.deputy!, first!.administrators[0], first!.formerDelegate!);
+  const staff = ds.person.length;
+  const families = buildFamilies(ctx, units);
+  return { ds, units, staff, families };
+}
+
+/**
+ * Generates a whole organiser (units, terms, people, groups, named demo accounts) deterministically from
+ * seed and today, and writes it with one set-based INSERT per table (chunked). Runs on a database handle
+ * or inside the caller's transaction; the organiser must have no data yet.
+ */
+export async function seedDemo(q: Pick<Queryable, 'execute'>, opts: SeedOptions): Promise<SeedSummary> {
+  const started = performance.now();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) throw new Error(`today must be YYYY-MM-DD, got ${opts.today}`);
+  // Hash the named accounts' password on the thread pool while the data is built and written.
+  const hashes = opts.passwordHash
+    ? Promise.resolve(DEMO_ACCOUNTS.map(() => opts.passwordHash!))
+    : Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
+  hashes.catch(() => undefined);
+
+  const { ds, units, staff, families } = buildDemoData(opts);
+  const lap = (what: string) => opts.log?.(`${what}: ${Math.round(performance.now() - started)} ms`);
+  lap(`generated ${ds.person.length} people, ${ds.membership.length} memberships`);
+
+  await q.execute(sql`insert into organiser (id, name, contact) values (${opts.organiserId}, ${opts.organiserName}, ${opts.organiserContact})
+    on conflict (id) do nothing`);
+  await q.execute(sql`insert into subject (code, name, syllabus_code, sort_order)
+    select * from unnest(${sql.param(SUBJECTS.map((s) => s.code))}::text[], ${sql.param(SUBJECTS.map((s) => s.name))}::text[],
+      ${sql.param(SUBJECTS.map((s) => s.syllabusCode))}::text[], ${sql.param(SUBJECTS.map((s) => s.sortOrder))}::int2[])
+    on conflict do nothing`);
+  await q.execute(sql`insert into subject_setting (organiser_id, subject_code, first_graded_year)
+    select ${opts.organiserId}::uuid, c, y from unnest(${sql.param(SUBJECTS.map((s) => s.code))}::text[],
+      ${sql.param(SUBJECTS.map((s) => defaultFirstGradedYear(s.code)))}::int2[]) as t(c, y)
+    on conflict do nothing`);
+  const org = opts.organiserId;
+  for (const rows of [ds.schoolUnit, ds.term, ds.person, ds.duty, ds.delegation, ds.enrolment, ds.guardianship,
+    ds.group, ds.membership, ds.groupStaff]) {
+    await writeRows(q, org, rows as Parameters<typeof writeRows>[2]);
+    lap(`wrote ${rows.length} ${rows.table}`);
+  }
+  const passwordHashes = await hashes;
+  DEMO_ACCOUNTS.forEach((a, i) => ds.account.add({
+    id: stableUuid(`larka-demo:account:${a.username}`), personId: namedPersonId(a.username), username: a.username,
+    passwordHash: passwordHashes[i], mustChangePassword: false,
+  }));
+  await writeRows(q, org, ds.account);
+
+  return {
+    units: units.length, pupils: families.pupils, staff, guardians: families.guardians, groups: ds.group.length,
+    ms: Math.round(performance.now() - started),
+  };
+}
