@@ -9,7 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Clock } from '../domain/common/dates.js';
 import type { Database } from './platform/db/database.js';
 import { registerAccessHook } from './platform/http/access-hook.js';
-import { registerErrorHandler } from './platform/http/error-handler.js';
+import { registerErrorHandler, registerNotFound } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health.js';
 import { registerWeb } from './platform/http/web.js';
 import { contactRoutes, contactService } from './org/contact.js';
@@ -58,6 +58,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     openapi: { info: { title: 'Lärka API', version: '0.1.0', description: 'School administration for Swedish schools' } },
     transform: jsonSchemaTransform,
   });
+  // Every /api route declares who may call it, or the server refuses to start. The docs UI's own
+  // routes (static assets of the interactive docs) are public by declaration.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
+    if (route.url.startsWith('/api/') && (route.config as { access?: unknown } | undefined)?.access === undefined) {
+      throw new Error(`route ${route.method} ${route.url} has no access declaration (config.access)`);
+    }
+  });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/openapi.json' } as any });
 
   const { db } = opts.database;
@@ -72,6 +80,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(pupilSummaryRoutes(pupilSummaryService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  if (opts.webRoot) await registerWeb(app, opts.webRoot);
+  registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);
   return app;
 }

@@ -2,6 +2,7 @@ import { systemClock } from '../domain/common/dates.js';
 import { buildApp, defaultWebRoot } from './app.js';
 import { prepareDatabase } from './bootstrap.js';
 import { readConfig } from './platform/config/config.js';
+import { deleteExpiredSessions } from './session/session-store.js';
 
 /** Starts Lärka: database (embedded PGlite or DATABASE_URL), migrations, demo data on first start, HTTP. */
 async function main() {
@@ -14,6 +15,9 @@ async function main() {
     database, clock: systemClock, organiser, sessionHours: config.sessionHours, secureCookies: config.secureCookies,
     logLevel: config.logLevel, webRoot: defaultWebRoot,
   });
+  const sweep = setInterval(() => void deleteExpiredSessions(database.db).catch((err) => app.log.warn({ err }, 'session sweep failed')), 3600_000);
+  sweep.unref();
+  await deleteExpiredSessions(database.db);
   const address = await app.listen({ port: config.port, host: config.host });
   log(`${organiser.name}: ready at ${address.replace('0.0.0.0', 'localhost')} after ${Date.now() - started} ms`);
 

@@ -67,8 +67,10 @@ function templateDir(): string | undefined {
 
 /** The server serves dist/web: build it when the web sources changed (a no-op when fresh). */
 function ensureWebBuild(): void {
-  const script = join(repoRoot, 'scripts/build-web-if-stale.ts');
-  if (existsSync(script)) {
+  const script = ['scripts/build-web-if-stale.mjs', 'scripts/build-web-if-stale.ts']
+    .map((p) => join(repoRoot, p))
+    .find((p) => existsSync(p));
+  if (script) {
     execFileSync(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, stdio: 'inherit' });
   } else if (!existsSync(join(repoRoot, 'dist/web/index.html'))) {
     execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: repoRoot, stdio: 'inherit' });

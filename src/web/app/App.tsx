@@ -10,7 +10,7 @@ const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // 4xx answers do not get better by asking again
-      retry: (count, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
+      retry: (count, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 1,
       refetchOnWindowFocus: false,
     },
   },

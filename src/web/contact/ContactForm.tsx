@@ -67,11 +67,14 @@ export function ContactForm({
   version,
   saving,
   onSave,
+  onAttempt,
 }: {
   initial: Contact;
   version: number;
   saving: boolean;
   onSave: (c: Contact) => void;
+  /** called on every submit, before validation (clears an earlier "saved"/"failed" message) */
+  onAttempt: () => void;
 }) {
   const { t } = useTranslation();
   const [personal, setPersonal] = useState(() => toValues(initial.personal));
@@ -81,6 +84,7 @@ export function ContactForm({
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    onAttempt();
     setShowErrors(true);
     if (!isValid(personal) || (hasWork && !isValid(work))) return;
     onSave({ personal: toPair(personal), work: hasWork ? toPair(work) : null, version });

@@ -94,7 +94,8 @@ export function ContactPage() {
         />
       )}
       {data ? (
-        <ContactForm key={formKey} initial={data} version={version} saving={save.isPending} onSave={submit} />
+        <ContactForm key={formKey} initial={data} version={version} saving={save.isPending} onSave={submit}
+          onAttempt={() => status.kind !== 'conflict' && setStatus({ kind: 'idle' })} />
       ) : contact.isPending ? (
         <LoadingState />
       ) : (

@@ -8,14 +8,14 @@ const root = path.resolve(import.meta.dirname, '..');
 const stamp = path.join(root, 'dist/web/.source-hash');
 const inputs = ['src/web', 'src/domain', 'index.html', 'vite.config.ts', 'package-lock.json'];
 
-function walk(p: string, out: string[]) {
+function walk(p, out) {
   const full = path.join(root, p);
   if (!fs.existsSync(full)) return;
   if (fs.statSync(full).isDirectory()) for (const e of fs.readdirSync(full).sort()) walk(path.join(p, e), out);
   else out.push(p);
 }
 
-const files: string[] = [];
+const files = [];
 for (const i of inputs) walk(i, files);
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(fs.readFileSync(path.join(root, f)));
