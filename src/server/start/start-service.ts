@@ -5,7 +5,7 @@ import type { Actor } from '../platform/access/actor.js';
 import type { Db } from '../platform/db/database.js';
 import { notFound } from '../platform/http/errors.js';
 import {
-  findUnit, listGroups, listOrganiserUnits, listUnitDelegations, listVisiblePupils, type GroupRow, type PupilSummaryRow,
+  findUnit, findUnitRef, listGroups, listOrganiserUnits, listUnitDelegations, listVisiblePupils, type GroupRow, type PupilSummaryRow,
 } from './start-store.js';
 
 const subjectOf = (g: GroupRow) => (g.subject_code ? { code: g.subject_code, name: g.subject_name ?? g.subject_code } : null);
@@ -17,7 +17,7 @@ export function startService(deps: { db: Db; organiserName: string }) {
 
   async function teacher(actor: Actor) {
     const groups = (await listGroups(db, actor)).sort(byName);
-    const unit = await findUnit(db, actor);
+    const unit = await findUnitRef(db, actor);
     if (!unit) throw notFound('Unit not found');
     const classes = (assignment: string) => groups.filter((g) => g.group_type === 'class' && g.my_assignments.includes(assignment))
       .map((g) => ({ id: g.id, name: g.name, schoolYear: g.school_year, pupilCount: g.pupil_count }));
@@ -32,7 +32,7 @@ export function startService(deps: { db: Db; organiserName: string }) {
   }
 
   async function administrator(actor: Actor) {
-    const [groups, unit] = [await listGroups(db, actor), await findUnit(db, actor)];
+    const [groups, unit] = [await listGroups(db, actor, { staffNames: true }), await findUnitRef(db, actor)];
     if (!unit) throw notFound('Unit not found');
     groups.sort(byName);
     return {

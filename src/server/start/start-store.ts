@@ -21,8 +21,11 @@ export interface GroupRow {
   my_assignments: string[]; my_grader: boolean; teachers: string[]; mentors: string[];
 }
 
-/** The groups the actor may see at their unit, current today, with counts and staff. */
-export function listGroups(q: Q, actor: Actor) {
+/** The groups the actor may see at their unit, current today, with counts and (on request) staff names. */
+export function listGroups(q: Q, actor: Actor, opts: { staffNames?: boolean } = {}) {
+  const names = opts.staffNames
+    ? sql`${staffNames('teacher', actor.today)} as teachers, ${staffNames('mentor', actor.today)} as mentors`
+    : sql`'{}'::text[] as teachers, '{}'::text[] as mentors`;
   return rows<GroupRow>(q, sql`
     select g.id, g.name, g.group_type, g.school_year, g.subject_code, s.name as subject_name,
            ${pupilCount(actor.today)} as pupil_count,
@@ -30,8 +33,7 @@ export function listGroups(q: Q, actor: Actor) {
               and gs.group_id = g.id and gs.person_id = ${actor.personId} and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)}), '{}') as my_assignments,
            coalesce((select bool_or(gs.grader) from group_staff gs where gs.organiser_id = g.organiser_id
               and gs.group_id = g.id and gs.person_id = ${actor.personId} and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)}), false) as my_grader,
-           ${staffNames('teacher', actor.today)} as teachers,
-           ${staffNames('mentor', actor.today)} as mentors
+           ${names}
       from student_group g left join subject s on s.code = g.subject_code
      where ${groupScope(actor)} and ${inForce(sql`g.start_date`, sql`g.end_date`, actor.today)}`);
 }
@@ -48,6 +50,12 @@ const unitFacts = (today: string) => sql`
        and g.group_type = 'class' and ${inForce(sql`g.start_date`, sql`g.end_date`, today)}) as class_count
   from school_unit u`;
 
+/** The actor's current unit, without counts (cheap: for the teacher's and administrator's start). */
+export const findUnitRef = (q: Q, actor: Actor) =>
+  one<{ id: string; name: string; school_unit_code: string }>(q, sql`select u.id, u.name, u.school_unit_code from school_unit u
+    where u.organiser_id = ${actor.organiserId} and u.id = ${actor.unitId}`);
+
+/** The actor's current unit with pupil, staff and class counts (the principal's start). */
 export const findUnit = (q: Q, actor: Actor) =>
   one<UnitRow>(q, sql`${unitFacts(actor.today)} where u.organiser_id = ${actor.organiserId} and u.id = ${actor.unitId}`);
 

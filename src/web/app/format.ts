@@ -26,3 +26,21 @@ export function formatSchoolYear(year: number | null | undefined): string {
   if (year === null || year === undefined) return '–';
   return year === 0 ? 'F' : String(year);
 }
+
+/** Swedish list order of people: family name, then given name. */
+export function byPersonName<T extends { givenName: string; familyName: string }>(items: readonly T[]): T[] {
+  return [...items].sort(
+    (a, b) => svCollator.compare(a.familyName, b.familyName) || svCollator.compare(a.givenName, b.givenName),
+  );
+}
+
+/** For a display name "Given [Given2] Family": the key "Family Given" so that lists sort by family name. */
+export function familyFirst(displayName: string): string {
+  const parts = displayName.trim().split(/\s+/);
+  return parts.length > 1 ? `${parts[parts.length - 1]} ${parts.slice(0, -1).join(' ')}` : displayName;
+}
+
+/** Sorts items with a display name ("Given Family") by family name, then given name. */
+export function byDisplayName<T extends { name: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => svCollator.compare(familyFirst(a.name), familyFirst(b.name)));
+}

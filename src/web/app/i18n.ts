@@ -4,6 +4,8 @@ import { appTexts } from './texts';
 import { sessionTexts } from '../session/texts';
 import { startTexts } from '../start/texts';
 import { contactTexts } from '../contact/texts';
+import { groupTexts } from '../groups/texts';
+import { pupilTexts } from '../pupils/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -27,6 +29,8 @@ const resources = Object.fromEntries(
         session: sessionTexts[lng],
         start: startTexts[lng],
         contact: contactTexts[lng],
+        groups: groupTexts[lng],
+        pupils: pupilTexts[lng],
       },
     },
   ]),

@@ -5,6 +5,8 @@ import { LoginPage } from '../session/LoginPage';
 import { RequireSession } from '../session/RequireSession';
 import { StartPage } from '../start/StartPage';
 import { ContactPage } from '../contact/ContactPage';
+import { GroupPage } from '../groups/GroupPage';
+import { PupilPage } from '../pupils/PupilPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -18,6 +20,8 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <StartPage /> },
       { path: 'kontaktuppgifter', element: <ContactPage /> },
+      { path: 'grupper/:groupId', element: <GroupPage /> },
+      { path: 'elever/:pupilId', element: <PupilPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -11,6 +11,9 @@ export const appTexts = {
       body: 'Sidan du söker finns inte, eller så har den flyttats.',
       home: 'Till startsidan',
     },
+    noAccess: {
+      body: 'Kontrollera adressen. Om du fått länken av någon annan kan uppgifterna höra till en annan skolenhet eller roll än den du är inloggad med just nu.',
+    },
     roles: {
       teacher: 'Lärare',
       administrator: 'Skoladministratör',
@@ -43,6 +46,9 @@ export const appTexts = {
       title: 'Page not found',
       body: 'The page you are looking for does not exist, or it has moved.',
       home: 'Go to the start page',
+    },
+    noAccess: {
+      body: 'Check the address. If someone else sent you the link, the information may belong to another school unit or role than the one you are signed in with right now.',
     },
     roles: {
       teacher: 'Teacher',

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AppLink, groupPath } from '../app/AppLink';
 import { DataTable, Section } from '../app/DataTable';
 import { byName, formatSchoolYear, sortStrings } from '../app/format';
 import type { AdministratorStart } from './types';
@@ -16,7 +17,12 @@ export function AdministratorStartView({ data }: { data: AdministratorStart }) {
           columns={[t('start.col.class'), t('start.col.schoolYear'), t('start.col.mentors'), t('start.col.pupils')]}
           rows={byName(data.classes).map((c) => ({
             key: c.id,
-            cells: [c.name, formatSchoolYear(c.schoolYear), list(c.mentors), c.pupilCount],
+            cells: [
+              <AppLink key="n" to={groupPath(c.id)}>{c.name}</AppLink>,
+              formatSchoolYear(c.schoolYear),
+              list(c.mentors),
+              c.pupilCount,
+            ],
           }))}
         />
       </Section>
@@ -28,7 +34,12 @@ export function AdministratorStartView({ data }: { data: AdministratorStart }) {
           columns={[t('start.col.group'), t('start.col.subject'), t('start.col.teachers'), t('start.col.pupils')]}
           rows={byName(data.groups).map((g) => ({
             key: g.id,
-            cells: [g.name, g.subject.name, list(g.teachers), g.pupilCount],
+            cells: [
+              <AppLink key="n" to={groupPath(g.id)}>{g.name}</AppLink>,
+              g.subject.name,
+              list(g.teachers),
+              g.pupilCount,
+            ],
           }))}
         />
       </Section>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AppLink, pupilPath } from '../app/AppLink';
 import { DataTable, Section } from '../app/DataTable';
 import { byName, formatSchoolYear } from '../app/format';
 import type { GuardianStart } from './types';
@@ -14,7 +15,12 @@ export function GuardianStartView({ data }: { data: GuardianStart }) {
         columns={[t('start.col.name'), t('start.col.unit'), t('start.col.class'), t('start.col.schoolYear')]}
         rows={byName(data.children).map((c) => ({
           key: c.id,
-          cells: [c.name, c.unit?.name ?? '–', c.className ?? '–', formatSchoolYear(c.schoolYear)],
+          cells: [
+            <AppLink key="n" to={pupilPath(c.id)}>{c.name}</AppLink>,
+            c.unit?.name ?? '–',
+            c.className ?? '–',
+            formatSchoolYear(c.schoolYear),
+          ],
         }))}
       />
     </Section>

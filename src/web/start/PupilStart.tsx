@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AppLink, groupPath, pupilPath } from '../app/AppLink';
 import { DataTable, Section } from '../app/DataTable';
 import { FactTable } from '../app/FactTable';
 import { byName, formatSchoolYear } from '../app/format';
@@ -14,7 +15,7 @@ export function PupilStartView({ data }: { data: PupilStart }) {
           label={t('start.pupil.me')}
           testId="self-facts"
           facts={[
-            [t('start.col.name'), self.name],
+            [t('start.col.name'), <AppLink key="n" to={pupilPath(self.id)}>{self.name}</AppLink>],
             [t('start.col.unit'), self.unit?.name ?? t('start.pupil.noUnit')],
             [t('start.col.class'), self.className ?? t('start.pupil.noClass')],
             [t('start.col.schoolYear'), formatSchoolYear(self.schoolYear)],
@@ -27,7 +28,10 @@ export function PupilStartView({ data }: { data: PupilStart }) {
           testId="groups-table"
           empty={t('start.pupil.noGroups')}
           columns={[t('start.col.group'), t('start.col.subject')]}
-          rows={byName(data.groups).map((g) => ({ key: g.id, cells: [g.name, g.subject?.name ?? '–'] }))}
+          rows={byName(data.groups).map((g) => ({
+            key: g.id,
+            cells: [<AppLink key="n" to={groupPath(g.id)}>{g.name}</AppLink>, g.subject?.name ?? '–'],
+          }))}
         />
       </Section>
     </>

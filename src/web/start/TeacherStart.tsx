@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AppLink, groupPath } from '../app/AppLink';
 import { DataTable, Section } from '../app/DataTable';
 import { byName, formatSchoolYear } from '../app/format';
 import type { ClassSummary, TeacherStart } from './types';
@@ -13,7 +14,11 @@ function ClassTable({ classes, label, empty, testId }: { classes: ClassSummary[]
       columns={[t('start.col.class'), t('start.col.schoolYear'), t('start.col.pupils')]}
       rows={byName(classes).map((c) => ({
         key: c.id,
-        cells: [c.name, formatSchoolYear(c.schoolYear), c.pupilCount],
+        cells: [
+          <AppLink key="n" to={groupPath(c.id)}>{c.name}</AppLink>,
+          formatSchoolYear(c.schoolYear),
+          c.pupilCount,
+        ],
       }))}
     />
   );
@@ -47,7 +52,9 @@ export function TeacherStartView({ data }: { data: TeacherStart }) {
           rows={byName(data.groups).map((g) => ({
             key: g.id,
             cells: [
-              g.name,
+              <AppLink key="n" to={groupPath(g.id)}>
+                {g.name}
+              </AppLink>,
               g.subject.name,
               g.pupilCount,
               g.grader ? t('app.yes') : t('app.no'),

@@ -94,6 +94,9 @@ export async function seedDemo(q: Pick<Queryable, 'execute'>, opts: SeedOptions)
     passwordHash: passwordHashes[i], mustChangePassword: false,
   }));
   await writeRows(q, org, ds.account);
+  // Fresh statistics, or the planner guesses one row per table (PGlite has no autovacuum to fix that).
+  await q.execute(sql`analyze`);
+  lap('analyzed');
 
   return {
     units: units.length, pupils: families.pupils, staff, guardians: families.guardians, groups: ds.group.length,
