@@ -13,6 +13,7 @@ import { registerErrorHandler, registerNotFound } from './platform/http/error-ha
 import { healthRoutes } from './platform/http/health.js';
 import { registerWeb } from './platform/http/web.js';
 import { contactRoutes, contactService } from './org/contact.js';
+import { delegationRoutes, delegationService } from './org/delegations.js';
 import { groupRoutes, groupService } from './org/groups.js';
 import { pupilSummaryRoutes, pupilSummaryService } from './pupils/pupil-summary.js';
 import { sessionRoutes } from './session/routes.js';
@@ -77,6 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(startRoutes(startService({ db, organiserName: opts.organiser.name })));
   await app.register(contactRoutes(contactService(db)));
   await app.register(groupRoutes(groupService(db)));
+  await app.register(delegationRoutes(delegationService(db)));
   await app.register(pupilSummaryRoutes(pupilSummaryService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -16,7 +16,8 @@ async function apiSession(baseUrl: string, username: string) {
     body: JSON.stringify({ username, password: 'demo' }),
   });
   expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookieOf = (r: Response) => r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  let cookie = cookieOf(res);
   const session = (await res.json()) as {
     csrfToken: string;
     current: { unitId: string | null };
@@ -29,6 +30,7 @@ async function apiSession(baseUrl: string, username: string) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     expect(r.status, `${method} ${path}`).toBe(200);
+    if (r.headers.getSetCookie().length) cookie = cookieOf(r); // a context switch renews the session
     return (await r.json()) as T;
   };
   return { session, call };
@@ -144,8 +146,10 @@ describe('teacher opens a group and a pupil', () => {
     await page.goto(`/elever/${crypto.randomUUID()}`);
     await page.getByRole('heading', { level: 1, name: 'Eleven finns inte eller så saknar du behörighet' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'group-not-found');
     await page.getByRole('link', { name: 'Till startsidan' }).click();
     await page.getByTestId('mentor-classes-table').waitFor();
+    await screenshot(page, 'mentor-start-links');
   }, 60_000);
 
   it('a guardian opens their child’s page from the start page', async () => {

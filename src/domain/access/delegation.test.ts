@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDelegationActive, mayDecide, type Delegation } from './delegation.js';
+import { delegationProblem, isDelegationActive, mayDecide, type Delegation } from './delegation.js';
 
 const d = (over: Partial<Delegation> = {}): Delegation => ({
   schoolUnitId: 'u1', delegateId: 'p-deputy', decisionKind: 'sign_term_grades',
@@ -14,6 +14,9 @@ describe('delegation periods', () => {
   it('a delegation is not in force before it starts or after it ends', () => {
     expect(isDelegationActive(d(), '2026-07-31')).toBe(false);
     expect(isDelegationActive(d(), '2027-01-01')).toBe(false);
+  });
+  it('a withdrawn delegation is no longer in force', () => {
+    expect(isDelegationActive(d({ revoked: true }), '2026-11-22')).toBe(false);
   });
   it('a delegation without an end date stays in force', () => {
     expect(isDelegationActive(d({ endDate: null }), '2030-01-01')).toBe(true);
@@ -32,5 +35,24 @@ describe('delegation periods', () => {
     const who = { personId: 'p-deputy', isPrincipalOfUnit: false };
     expect(mayDecide(who, 'sign_final_grades', 'u1', [d({ decisionKind: 'sign_final_grades' })], '2026-11-22')).toBe(false);
     expect(mayDecide({ personId: 'p-rektor', isPrincipalOfUnit: true }, 'sign_final_grades', 'u1', [], '2026-11-22')).toBe(true);
+  });
+});
+
+describe('recording a delegation', () => {
+  const base = { principalId: 'p-rektor', delegateId: 'p-deputy', decisionKind: 'sign_term_grades' as const, startDate: '2026-11-22', endDate: '2027-06-30' };
+  it('a delegable kind to another staff member for a future period may be recorded', () => {
+    expect(delegationProblem(base, '2026-11-22')).toBeNull();
+  });
+  it('signing final grades cannot be delegated', () => {
+    expect(delegationProblem({ ...base, decisionKind: 'sign_final_grades' }, '2026-11-22')).toBe('not_delegable');
+  });
+  it('a principal cannot delegate to themself', () => {
+    expect(delegationProblem({ ...base, delegateId: 'p-rektor' }, '2026-11-22')).toBe('self');
+  });
+  it('a delegation must end on or after its first day', () => {
+    expect(delegationProblem({ ...base, endDate: '2026-11-21' }, '2026-11-01')).toBe('end_before_start');
+  });
+  it('a delegation that is already over cannot be recorded', () => {
+    expect(delegationProblem({ ...base, startDate: '2026-01-01', endDate: '2026-06-30' }, '2026-11-22')).toBe('ends_in_past');
   });
 });

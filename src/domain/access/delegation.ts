@@ -12,11 +12,12 @@ export interface Delegation {
   decisionKind: DecisionKind;
   startDate: string; // YYYY-MM-DD
   endDate: string | null; // inclusive; null = until further notice
+  revoked?: boolean; // withdrawn by the principal
 }
 
-/** A delegation is in force from its first day to its last day inclusive. Dates are YYYY-MM-DD. */
-export function isDelegationActive(d: Pick<Delegation, 'startDate' | 'endDate'>, today: string): boolean {
-  return d.startDate <= today && (d.endDate === null || today <= d.endDate);
+/** A delegation is in force from its first day to its last day inclusive, unless withdrawn. Dates are YYYY-MM-DD. */
+export function isDelegationActive(d: Pick<Delegation, 'startDate' | 'endDate' | 'revoked'>, today: string): boolean {
+  return !d.revoked && d.startDate <= today && (d.endDate === null || today <= d.endDate);
 }
 
 /** May this staff member take this decision at this unit today? The principal always may;
@@ -32,4 +33,19 @@ export function mayDecide(
   if (!isDelegable(kind)) return false;
   return delegations.some((d) => d.delegateId === who.personId && d.schoolUnitId === unitId
     && d.decisionKind === kind && isDelegationActive(d, today));
+}
+
+export type DelegationProblem = 'not_delegable' | 'self' | 'end_before_start' | 'ends_in_past';
+
+/** The rules for a new delegation: a delegable kind, to someone else, a period that ends on or after
+ *  its first day and not already over. Returns the first problem, or null when it may be recorded. */
+export function delegationProblem(
+  d: { principalId: string; delegateId: string; decisionKind: DecisionKind; startDate: string; endDate: string | null },
+  today: string,
+): DelegationProblem | null {
+  if (!isDelegable(d.decisionKind)) return 'not_delegable';
+  if (d.principalId === d.delegateId) return 'self';
+  if (d.endDate !== null && d.endDate < d.startDate) return 'end_before_start';
+  if (d.endDate !== null && d.endDate < today) return 'ends_in_past';
+  return null;
 }

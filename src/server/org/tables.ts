@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, smallint, text, unique, uuid,
+  boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, smallint, text, timestamp, unique, uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, organiserId, updatedAt } from '../platform/db/columns.js';
 
@@ -138,6 +138,8 @@ export const delegation = pgTable('delegation', {
   decisionKind: text('decision_kind').notNull(),
   startDate: date('start_date').notNull(),
   endDate: date('end_date'),
+  /** Withdrawn by the principal before its end date; it stays on record. */
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
   createdAt: createdAt(),
 }, (t) => [
   primaryKey({ columns: [t.organiserId, t.id] }),

@@ -16,7 +16,7 @@ export const StartBody = z.discriminatedUnion('kind', [
     groups: z.array(z.object({ id: z.string(), name: z.string(), subject: Subject, pupilCount: z.number(), teachers: z.array(z.string()) })) }),
   z.object({ kind: z.literal('principal'),
     unit: Ref.extend({ schoolUnitCode: z.string(), schoolForms: z.array(z.string()), pupilCount: z.number(), staffCount: z.number(), classCount: z.number() }),
-    delegations: z.array(z.object({ id: z.string(), decisionKind: z.string(), delegate: Ref, from: z.string(), to: z.string().nullable(), active: z.boolean() })) }),
+    delegations: z.array(z.object({ id: z.string(), decisionKind: z.string(), delegate: Ref, from: z.string(), to: z.string().nullable(), revoked: z.boolean(), active: z.boolean() })) }),
   z.object({ kind: z.literal('analyst'), organiser: z.object({ name: z.string() }),
     units: z.array(Ref.extend({ schoolUnitCode: z.string(), schoolForms: z.array(z.string()), pupilCount: z.number() })) }),
   z.object({ kind: z.literal('guardian'),

@@ -55,7 +55,8 @@ export function startService(deps: { db: Db; organiserName: string }) {
         pupilCount: unit.pupil_count, staffCount: unit.staff_count, classCount: unit.class_count },
       delegations: delegations.map((d) => ({
         id: d.id, decisionKind: d.decision_kind, delegate: { id: d.delegate_id, name: d.delegate_name },
-        from: d.start_date, to: d.end_date, active: isDelegationActive({ startDate: d.start_date, endDate: d.end_date }, actor.today),
+        from: d.start_date, to: d.end_date, revoked: d.revoked,
+        active: isDelegationActive({ startDate: d.start_date, endDate: d.end_date, revoked: d.revoked }, actor.today),
       })),
     };
   }

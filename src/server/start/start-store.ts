@@ -62,12 +62,13 @@ export const findUnit = (q: Q, actor: Actor) =>
 export const listOrganiserUnits = (q: Q, actor: Actor) =>
   rows<UnitRow>(q, sql`${unitFacts(actor.today)} where u.organiser_id = ${actor.organiserId}`);
 
-export interface DelegationRow { id: string; decision_kind: string; delegate_id: string; delegate_name: string; start_date: string; end_date: string | null }
+export interface DelegationRow { id: string; decision_kind: string; delegate_id: string; delegate_name: string; start_date: string; end_date: string | null; revoked: boolean }
 
 export const listUnitDelegations = (q: Q, actor: Actor) =>
   rows<DelegationRow>(q, sql`
     select d.id, d.decision_kind, d.delegate_id, p.given_name || ' ' || p.family_name as delegate_name,
-           to_char(d.start_date, 'YYYY-MM-DD') as start_date, to_char(d.end_date, 'YYYY-MM-DD') as end_date
+           to_char(d.start_date, 'YYYY-MM-DD') as start_date, to_char(d.end_date, 'YYYY-MM-DD') as end_date,
+           d.revoked_at is not null as revoked
       from delegation d join person p on p.organiser_id = d.organiser_id and p.id = d.delegate_id
      where d.organiser_id = ${actor.organiserId} and d.school_unit_id = ${actor.unitId}
      order by d.start_date desc`);

@@ -1,4 +1,4 @@
-import { Badge, Group as Row, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AppLink, pupilPath } from '../app/AppLink';
@@ -54,11 +54,9 @@ function GroupView({ group }: { group: Group }) {
         />
       </Section>
       <Section title={t('groups.pupils')} testId="group-pupils">
-        <Row gap="xs">
-          <Badge variant="light" size="lg" data-testid="pupil-count">
-            {pupilCount}
-          </Badge>
-        </Row>
+        <Text fw={500} data-testid="pupil-count">
+          {pupilCount}
+        </Text>
         <DataTable
           label={`${t('groups.pupils')}, ${pupilCount}`}
           testId="pupils-table"
