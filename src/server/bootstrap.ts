@@ -25,6 +25,10 @@ export async function prepareDatabase(config: Config, clock: Clock, log: (msg: s
       await database.db.execute(sql`insert into organiser (id, name, contact) values (${randomUUID()}, ${config.organiserName}, ${config.organiserContact})`);
     }
     organiser = (await one<Organiser>(database.db, sql`select id, name, contact from organiser order by created_at limit 1`))!;
+  } else if (config.organiserNameSet && organiser.name !== config.organiserName) {
+    // The deployment's organiser is named in configuration: a changed name is taken over.
+    await database.db.execute(sql`update organiser set name = ${config.organiserName} where id = ${organiser.id}`);
+    organiser = { ...organiser, name: config.organiserName };
   }
   return { database, organiser };
 }

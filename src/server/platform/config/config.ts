@@ -9,6 +9,8 @@ export interface Config {
   /** postgres://… of a PostgreSQL server; when set, the embedded database is not used. */
   databaseUrl: string | null;
   organiserName: string;
+  /** Whether LARKA_ORGANISER_NAME was given (then it renames an existing organiser). */
+  organiserNameSet: boolean;
   organiserContact: string | null;
   /** Demo preset seeded into an empty database; 'none' seeds nothing. */
   seedPreset: 'demo' | 'none';
@@ -26,6 +28,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.LARKA_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || null,
     organiserName: env.LARKA_ORGANISER_NAME ?? 'Lärkby kommun',
+    organiserNameSet: !!env.LARKA_ORGANISER_NAME,
     organiserContact: env.LARKA_ORGANISER_CONTACT ?? 'Skolkontoret, 010-123 45 00, skolkontoret@larkby.example',
     seedPreset: env.LARKA_SEED === 'none' ? 'none' : 'demo',
     sessionHours: Number(env.LARKA_SESSION_HOURS ?? 8),
