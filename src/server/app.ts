@@ -74,7 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerAccessHook(app, { sessions, clock: opts.clock, organiserId: opts.organiser.id });
 
   await app.register(healthRoutes({ isReady: opts.isReady ?? (() => true), ping: opts.database.ping }));
-  await app.register(sessionRoutes({ sessions, sessionHours: opts.sessionHours, secureCookies: opts.secureCookies }));
+  await app.register(sessionRoutes({ sessions, sessionHours: opts.sessionHours, secureCookies: opts.secureCookies, organiser: opts.organiser }));
   await app.register(startRoutes(startService({ db, organiserName: opts.organiser.name })));
   await app.register(contactRoutes(contactService(db)));
   await app.register(groupRoutes(groupService(db)));

@@ -29,6 +29,12 @@ describe('API documentation and headers', () => {
     expect(res.headers['strict-transport-security']).toBeDefined();
   });
 
+  it('the organiser and its contact are public, for the login page', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/organiser' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ name: 'Lärkby kommun', contact: expect.any(String) });
+  });
+
   it('an unknown API path is a JSON 404', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/no-such-thing' });
     expect(res.statusCode).toBe(404);

@@ -16,7 +16,10 @@ export const SessionBodySchema = z.object({
   csrfToken: z.string(),
 });
 
-export interface SessionRouteDeps { sessions: SessionService; sessionHours: number; secureCookies: boolean }
+export interface SessionRouteDeps {
+  sessions: SessionService; sessionHours: number; secureCookies: boolean;
+  organiser: { name: string; contact: string | null };
+}
 
 export const sessionRoutes = (deps: SessionRouteDeps): FastifyPluginAsyncZod => async (app) => {
   const { sessions } = deps;
@@ -33,6 +36,12 @@ export const sessionRoutes = (deps: SessionRouteDeps): FastifyPluginAsyncZod => 
     setSessionCookie(reply, req, token, deps.sessionHours, deps.secureCookies);
     return body;
   });
+
+  app.get('/api/organiser', {
+    config: { access: 'public' },
+    schema: { tags: ['session'], summary: 'The organiser of this deployment and its contact for questions (shown on the login page)',
+      response: { 200: z.object({ name: z.string(), contact: z.string().nullable() }) } },
+  }, async () => ({ name: deps.organiser.name, contact: deps.organiser.contact }));
 
   app.get('/api/session', {
     config: { access: 'session' },

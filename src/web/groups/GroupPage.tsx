@@ -13,6 +13,17 @@ import { useGroup } from './useGroup';
 
 function GroupView({ group }: { group: Group }) {
   const { t } = useTranslation();
+  const session = useCurrentSession();
+  // a pupil may open only their own record: classmates are plain text, not links that lead to "no access"
+  const canOpen = (pupilId: string) => session.current.role !== 'pupil' || pupilId === session.person.id;
+  const name = (pupilId: string, text: string, key: string) =>
+    canOpen(pupilId) ? (
+      <AppLink key={key} to={pupilPath(pupilId)}>
+        {text}
+      </AppLink>
+    ) : (
+      text
+    );
   useDocumentTitle(group.name);
   const type = t(`groups.types.${group.groupType}`, { defaultValue: group.groupType });
   // mentors first, then teachers; within each by family name
@@ -65,12 +76,8 @@ function GroupView({ group }: { group: Group }) {
           rows={pupils.map((p) => ({
             key: p.id,
             cells: [
-              <AppLink key="f" to={pupilPath(p.id)}>
-                {p.familyName}
-              </AppLink>,
-              <AppLink key="g" to={pupilPath(p.id)}>
-                {p.givenName}
-              </AppLink>,
+              name(p.id, p.familyName, 'f'),
+              name(p.id, p.givenName, 'g'),
               formatDate(p.from),
             ],
           }))}
