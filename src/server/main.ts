@@ -27,6 +27,8 @@ async function main() {
     stopping = true;
     log(`${signal}: stopping`);
     await app.close();
+    // Handlers whose clients already went away may still be finishing a query: give them a moment.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     await database.close();
     process.exit(0);
   };

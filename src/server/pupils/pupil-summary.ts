@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inForce, pupilScope } from '../platform/access/access.js';
+import { pupilScope } from '../platform/access/access.js';
+import { joinCurrentPlacement } from '../org/pupil-placement.js';
 import type { Actor } from '../platform/access/actor.js';
 import { audit } from '../platform/audit/audit.js';
 import { one, type Db } from '../platform/db/database.js';
@@ -28,12 +29,7 @@ export function pupilSummaryService(db: Db) {
         select p.id, p.given_name, p.family_name, p.security_marking, p.email, p.phone, p.street_address, p.postal_code, p.city,
                e.school_unit_id, u.name as unit_name, e.school_year, e.school_form, c.name as class_name
           from person p
-          left join lateral (select * from enrolment e where e.organiser_id = p.organiser_id and e.person_id = p.id
-                               and ${inForce(sql`e.start_date`, sql`e.end_date`, actor.today)} order by e.start_date desc limit 1) e on true
-          left join school_unit u on u.organiser_id = e.organiser_id and u.id = e.school_unit_id
-          left join lateral (select g.name from group_membership m join student_group g on g.organiser_id = m.organiser_id and g.id = m.group_id
-                              where m.organiser_id = p.organiser_id and m.person_id = p.id and g.group_type = 'class'
-                                and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)} limit 1) c on true
+          ${joinCurrentPlacement(actor.today)}
          where p.id = ${pupilId} and ${pupilScope(actor)}`);
       if (!p) throw notFound('Pupil not found');
       const isProtected = p.security_marking === 'protected';

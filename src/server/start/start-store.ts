@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../platform/access/actor.js';
 import { groupScope, inForce, pupilScope } from '../platform/access/access.js';
 import { one, rows, type Queryable } from '../platform/db/database.js';
+import { joinCurrentPlacement } from '../org/pupil-placement.js';
 
 type Q = Pick<Queryable, 'execute'>;
 
@@ -83,10 +84,5 @@ export const listVisiblePupils = (q: Q, actor: Actor) =>
   rows<PupilSummaryRow>(q, sql`
     select p.id, p.given_name, p.family_name, e.school_unit_id as unit_id, u.name as unit_name, e.school_year, c.name as class_name
       from person p
-      left join lateral (select * from enrolment e where e.organiser_id = p.organiser_id and e.person_id = p.id
-                           and ${inForce(sql`e.start_date`, sql`e.end_date`, actor.today)} order by e.start_date desc limit 1) e on true
-      left join school_unit u on u.organiser_id = e.organiser_id and u.id = e.school_unit_id
-      left join lateral (select g.name from group_membership m join student_group g on g.organiser_id = m.organiser_id and g.id = m.group_id
-                          where m.organiser_id = p.organiser_id and m.person_id = p.id and g.group_type = 'class'
-                            and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)} limit 1) c on true
+      ${joinCurrentPlacement(actor.today)}
      where ${pupilScope(actor)}`);
