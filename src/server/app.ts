@@ -15,6 +15,11 @@ import { registerWeb } from './platform/http/web.js';
 import { contactRoutes, contactService } from './org/contact.js';
 import { delegationRoutes, delegationService } from './org/delegations.js';
 import { groupRoutes, groupService } from './org/groups.js';
+import { assessmentService } from './grading/assessment-service.js';
+import { confirmService } from './grading/confirm-service.js';
+import { periodService } from './grading/period-service.js';
+import { registerService } from './grading/register-service.js';
+import { gradingRoutes } from './grading/routes.js';
 import { pupilSummaryRoutes, pupilSummaryService } from './pupils/pupil-summary.js';
 import { sessionRoutes } from './session/routes.js';
 import { sessionService } from './session/session-service.js';
@@ -79,6 +84,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(contactRoutes(contactService(db)));
   await app.register(groupRoutes(groupService(db)));
   await app.register(delegationRoutes(delegationService(db)));
+  await app.register(gradingRoutes({ register: registerService(db), confirm: confirmService(db), assessment: assessmentService(db), periods: periodService(db) }));
   await app.register(pupilSummaryRoutes(pupilSummaryService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -64,6 +64,8 @@ export async function screenshot(page: Page, journey: string): Promise<string> {
   const dir = join(repoRoot, 'test-results');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${journey}.png`);
+  // from the top, so that the fixed top bar is not painted over the middle of a full-page image
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage: true });
   return path;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { person } from '../org/tables.js';
 import { createdAt, organiserId } from '../platform/db/columns.js';
 
@@ -45,3 +45,14 @@ export const loginThrottle = pgTable('login_throttle', {
   windowStart: timestamp('window_start', { withTimezone: true }).notNull().default(sql`now()`),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 }, (t) => [primaryKey({ columns: [t.organiserId, t.key] })]);
+
+/** A person's remembered choices (e.g. which grade columns to show), by key. */
+export const userPreference = pgTable('user_preference', {
+  organiserId: organiserId(),
+  personId: uuid('person_id').notNull(),
+  key: text('key').notNull(),
+  value: jsonb('value').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.personId, t.key] }),
+  foreignKey({ columns: [t.organiserId, t.personId], foreignColumns: [person.organiserId, person.id] }),
+]);

@@ -6,6 +6,7 @@ import { startTexts } from '../start/texts';
 import { contactTexts } from '../contact/texts';
 import { groupTexts } from '../groups/texts';
 import { pupilTexts } from '../pupils/texts';
+import { delegationTexts } from '../delegations/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -31,6 +32,7 @@ const resources = Object.fromEntries(
         contact: contactTexts[lng],
         groups: groupTexts[lng],
         pupils: pupilTexts[lng],
+        delegations: delegationTexts[lng],
       },
     },
   ]),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { isApiError } from '../app/api';
 import { useDocumentTitle } from '../app/useDocumentTitle';
+import { useOrganiser } from './useOrganiser';
 import { useLogin, useSession } from './useSession';
 
 const KNOWN_ERRORS: Record<number, string> = {
@@ -18,6 +19,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const session = useSession();
   const login = useLogin();
+  const organiser = useOrganiser();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
@@ -46,9 +48,14 @@ export function LoginPage() {
 
   return (
     <Container size={420} py="xl" component="main" id="main">
-      <Text fw={700} fz="xl" c="larka.8" ta="center" mb="md">
+      <Text fw={700} fz="xl" c="larka.8" ta="center" mb={organiser.data ? 0 : 'md'}>
         {t('app.productName')}
       </Text>
+      {organiser.data && (
+        <Text ta="center" mb="md" data-testid="organiser-name">
+          {organiser.data.name}
+        </Text>
+      )}
       <Paper withBorder shadow="sm" p="lg" radius="md">
         <form onSubmit={onSubmit} noValidate>
           <Stack>
@@ -90,6 +97,11 @@ export function LoginPage() {
           </Stack>
         </form>
       </Paper>
+      {organiser.data?.contact && (
+        <Text size="sm" ta="center" mt="md" data-testid="organiser-contact">
+          {t('session.login.questions', { contact: organiser.data.contact })}
+        </Text>
+      )}
     </Container>
   );
 }

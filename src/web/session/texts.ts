@@ -7,6 +7,7 @@ export const sessionTexts = {
       username: 'Användarnamn',
       password: 'Lösenord',
       submit: 'Logga in',
+      questions: 'Frågor om inloggning? {{contact}}',
       required: 'Fyll i både användarnamn och lösenord.',
       errors: {
         invalid_credentials: 'Fel användarnamn eller lösenord.',
@@ -32,6 +33,7 @@ export const sessionTexts = {
       username: 'Username',
       password: 'Password',
       submit: 'Log in',
+      questions: 'Questions about logging in? {{contact}}',
       required: 'Enter both username and password.',
       errors: {
         invalid_credentials: 'Wrong username or password.',

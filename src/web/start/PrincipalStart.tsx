@@ -1,8 +1,7 @@
-import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DataTable, Section } from '../app/DataTable';
+import { Section } from '../app/DataTable';
 import { FactTable } from '../app/FactTable';
-import { formatDate, svCollator } from '../app/format';
+import { DelegationsSection } from '../delegations/DelegationsSection';
 import { useSchoolForms } from './useSchoolForms';
 import type { PrincipalStart } from './types';
 
@@ -10,9 +9,6 @@ export function PrincipalStartView({ data }: { data: PrincipalStart }) {
   const { t } = useTranslation();
   const schoolForms = useSchoolForms();
   const { unit } = data;
-  const delegations = [...data.delegations].sort(
-    (a, b) => Number(b.active) - Number(a.active) || svCollator.compare(a.delegate.name, b.delegate.name),
-  );
   return (
     <>
       <Section title={`${t('start.principal.unit')}: ${unit.name}`} testId="unit">
@@ -28,32 +24,7 @@ export function PrincipalStartView({ data }: { data: PrincipalStart }) {
           ]}
         />
       </Section>
-      <Section title={t('start.principal.delegations')} testId="delegations">
-        <DataTable
-          label={t('start.principal.delegations')}
-          testId="delegations-table"
-          empty={t('start.principal.noDelegations')}
-          columns={[
-            t('start.col.delegate'),
-            t('start.col.decision'),
-            t('start.col.from'),
-            t('start.col.to'),
-            t('start.col.status'),
-          ]}
-          rows={delegations.map((d) => ({
-            key: d.id,
-            cells: [
-              d.delegate.name,
-              t(`app.decisionKinds.${d.decisionKind}`, { defaultValue: d.decisionKind }),
-              formatDate(d.from),
-              d.to ? formatDate(d.to) : t('start.principal.untilFurther'),
-              <Badge key="s" variant="light" color={d.active ? 'green' : 'gray'}>
-                {d.active ? t('start.principal.active') : t('start.principal.inactive')}
-              </Badge>,
-            ],
-          }))}
-        />
-      </Section>
+      <DelegationsSection delegations={data.delegations} />
     </>
   );
 }

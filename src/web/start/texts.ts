@@ -44,8 +44,6 @@ export const startTexts = {
       unit: 'Skolenheten',
       delegations: 'Delegeringar',
       noDelegations: 'Inga beslut är delegerade.',
-      active: 'Aktiv',
-      inactive: 'Inte aktiv',
       untilFurther: 'tills vidare',
     },
     analyst: {
@@ -108,8 +106,6 @@ export const startTexts = {
       unit: 'The school unit',
       delegations: 'Delegations',
       noDelegations: 'No decisions are delegated.',
-      active: 'Active',
-      inactive: 'Not active',
       untilFurther: 'until further notice',
     },
     analyst: {

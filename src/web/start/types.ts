@@ -47,6 +47,7 @@ export interface PrincipalStart {
     delegate: Ref;
     from: string;
     to: string | null;
+    revoked: boolean;
     active: boolean;
   }[];
 }

@@ -10,8 +10,8 @@ import type { Actor } from './actor.js';
 
 /** Actions the UI may offer, by role. The server checks each again when it is taken. */
 const ACTIONS_BY_ROLE: Record<Role, string[]> = {
-  teacher: ['start.view', 'me.contact.edit', 'groups.view.own'],
-  administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'staff.view.unit'],
+  teacher: ['start.view', 'me.contact.edit', 'groups.view.own', 'grades.register'],
+  administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'staff.view.unit', 'grades.administer'],
   principal: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'delegations.view.unit', 'delegations.manage', 'staff.view.unit'],
   analyst: ['start.view', 'me.contact.edit', 'units.view.organiser'],
   guardian: ['start.view', 'me.contact.edit', 'children.view'],
@@ -82,4 +82,12 @@ export function pupilScope(actor: Actor): SQL {
     case 'analyst':
       return sql`false`;
   }
+}
+
+/** The actor grades group `g` (alias): a teacher of it with the grader flag, at the current unit. */
+export function graderScope(actor: Actor): SQL {
+  if (actor.role !== 'teacher') return sql`false`;
+  return sql`g.organiser_id = ${actor.organiserId} and g.school_unit_id = ${actor.unitId} and g.group_type = 'teaching' and exists (
+    select 1 from group_staff gs where gs.organiser_id = g.organiser_id and gs.group_id = g.id and gs.person_id = ${actor.personId}
+      and gs.assignment = 'teacher' and gs.grader and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)})`;
 }

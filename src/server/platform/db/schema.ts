@@ -2,3 +2,4 @@
 export * from '../../org/tables.js';
 export * from '../../session/tables.js';
 export * from '../audit/tables.js';
+export * from '../../grading/tables.js';

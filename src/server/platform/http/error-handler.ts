@@ -14,6 +14,11 @@ export function registerErrorHandler(app: FastifyInstance) {
       const issues = err.validation.map((v) => `${v.instancePath || '(body)'}: ${v.message}`);
       return reply.status(400).send({ error: { code: 'invalid_input', message: `Invalid ${err.validationContext ?? 'input'}: ${issues.join('; ')}` } });
     }
+    // A unique violation is a concurrent write of the same thing (two first saves of one cell): 409.
+    const dbCode = (err as { cause?: { code?: string } }).cause?.code;
+    if (dbCode === '23505') {
+      return reply.status(409).send({ error: { code: 'conflict', message: 'Someone else saved the same thing at the same time; reload and try again' } });
+    }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: { code: (err.code ?? 'bad_request').toLowerCase(), message: err.message } });

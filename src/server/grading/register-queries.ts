@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import type { Column } from '../../domain/grading/columns.js';
+import { graderScope, groupScope, inForce } from '../platform/access/access.js';
+import type { Actor } from '../platform/access/actor.js';
+import { one, rows, type Queryable } from '../platform/db/database.js';
+import type { GradingTerms } from './terms.js';
+
+type Q = Pick<Queryable, 'execute'>;
+
+export interface RegisterGroupRow {
+  id: string; name: string; subject_code: string; subject_name: string; school_unit_id: string; unit_name: string;
+  first_graded_year: number; is_grader: boolean;
+}
+
+/** A teaching group the actor may see, with what grading needs to know of it. */
+export const findGradingGroup = (q: Q, actor: Actor, groupId: string) => one<RegisterGroupRow>(q, sql`
+  select g.id, g.name, g.subject_code, s.name as subject_name, g.school_unit_id, u.name as unit_name,
+         coalesce(ss.first_graded_year, 6)::int as first_graded_year, (${graderScope(actor)}) as is_grader
+    from student_group g
+    join subject s on s.code = g.subject_code
+    join school_unit u on u.organiser_id = g.organiser_id and u.id = g.school_unit_id
+    left join subject_setting ss on ss.organiser_id = g.organiser_id and ss.subject_code = g.subject_code
+   where g.id = ${groupId} and g.group_type = 'teaching' and ${groupScope(actor)}`);
+
+export interface RegisterPupilRow {
+  id: string; given_name: string; family_name: string; school_year: number | null; school_form: string | null; grades_requested: boolean;
+}
+
+/** The group's pupils today with their enrolment (school year, school form, grades asked for). */
+export const listGroupPupils = (q: Q, actor: Actor, groupId: string) => rows<RegisterPupilRow>(q, sql`
+  select p.id, p.given_name, p.family_name, e.school_year, e.school_form, coalesce(e.grades_requested, false) as grades_requested
+    from group_membership m
+    join person p on p.organiser_id = m.organiser_id and p.id = m.person_id
+    left join lateral (select * from enrolment e where e.organiser_id = p.organiser_id and e.person_id = p.id
+                        and ${inForce(sql`e.start_date`, sql`e.end_date`, actor.today)} order by e.start_date desc limit 1) e on true
+   where m.organiser_id = ${actor.organiserId} and m.group_id = ${groupId} and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)}`);
+
+export interface GradeRow {
+  id: string; pupil_id: string; kind: 'term' | 'final'; term_id: string; value: string | null; state: string; version: number;
+  carried_over: boolean; registered_by: string; registered_by_name: string; registered_at: string; assessment_written: boolean;
+}
+
+const gradeColumns = sql`gr.id, gr.pupil_id, gr.kind, gr.term_id, gr.value, gr.state, gr.version, gr.carried_over,
+  gr.registered_by, rb.given_name || ' ' || rb.family_name as registered_by_name,
+  to_char(gr.registered_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI') as registered_at,
+  coalesce(length(trim(wa.knowledge_development)) > 0, false) as assessment_written`;
+const gradeJoins = sql`join person rb on rb.organiser_id = gr.organiser_id and rb.id = gr.registered_by
+  left join written_assessment wa on wa.organiser_id = gr.organiser_id and wa.grade_id = gr.id`;
+
+/** The pupils' grades in the subject for the register's columns (a pupil keeps grades across groups). */
+export function listGradeRows(q: Q, organiserId: string, subjectCode: string, pupilIds: string[], terms: GradingTerms) {
+  const termIds = [terms.ht?.id, terms.vt?.id].filter(Boolean) as string[];
+  return rows<GradeRow>(q, sql`select ${gradeColumns} from grade gr ${gradeJoins}
+    where gr.organiser_id = ${organiserId} and gr.subject_code = ${subjectCode} and gr.pupil_id = any(${sql.param(pupilIds)}::uuid[])
+      and (gr.kind = 'final' or (gr.kind = 'term' and gr.term_id = any(${sql.param(termIds)}::uuid[])))`);
+}
+
+/** One pupil's grade in a column, locked for update when inside a transaction. */
+export function findGrade(q: Q, organiserId: string, pupilId: string, subjectCode: string, column: Column, termId: string, forUpdate = false) {
+  const which = column === 'final' ? sql`gr.kind = 'final'` : sql`gr.kind = 'term' and gr.term_id = ${termId}`;
+  return one<GradeRow>(q, sql`select ${gradeColumns} from grade gr ${gradeJoins}
+    where gr.organiser_id = ${organiserId} and gr.pupil_id = ${pupilId} and gr.subject_code = ${subjectCode} and ${which}
+    ${forUpdate ? sql`for update of gr` : sql``}`);
+}
+
+export const columnOfGrade = (g: Pick<GradeRow, 'kind' | 'term_id'>, terms: GradingTerms): Column | null =>
+  g.kind === 'final' ? 'final' : g.term_id === terms.ht?.id ? 'HT' : g.term_id === terms.vt?.id ? 'VT' : null;

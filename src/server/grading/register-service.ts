@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { COLUMNS, columnProblem, type Column } from '../../domain/grading/columns.js';
+import { daysLeft, periodProblem } from '../../domain/grading/period.js';
+import { allowedSteps, isGradeStep } from '../../domain/grading/scale.js';
+import { transitionProblem } from '../../domain/grading/workflow.js';
+import { byName, byPersonName } from '../../domain/org/sorting.js';
+import { requireAction } from '../platform/access/access.js';
+import type { Actor } from '../platform/access/actor.js';
+import { audit } from '../platform/audit/audit.js';
+import { one, type Db, type Queryable } from '../platform/db/database.js';
+import { AppError, conflict, forbidden, notFound } from '../platform/http/errors.js';
+import { cellOf, type Cell } from './cells.js';
+import { listGradingOverview } from './overview-store.js';
+import { findPeriod } from './period-store.js';
+import { findGrade, findGradingGroup, listGradeRows, listGroupPupils } from './register-queries.js';
+import { loadGradingTerms, termLabel, termOfColumn, type GradingTerms } from './terms.js';
+
+const refusals = {
+  before_period: 'The grading period has not started',
+  after_period: 'The grading period has ended',
+  no_school_year: 'The pupil has no current enrolment with a school year',
+  before_first_graded_year: 'The pupil gets no term grade in this subject before its first graded year',
+  after_last_term_grade: 'Year 9 gets a final grade in spring, not a term grade',
+  final_only_in_year_9: 'A final grade is given in year 9',
+  confirmed: 'The grade is confirmed; the administrator must remove the confirmation first',
+  decided_or_locked: 'The grade is decided or locked; it can only be corrected by a formal decision',
+} as const;
+
+export function registerService(db: Db) {
+  async function termsOrFail(actor: Actor): Promise<GradingTerms> {
+    const terms = await loadGradingTerms(db, actor.organiserId, actor.today);
+    if (!terms) throw new AppError(409, 'no_term', 'No term has started yet');
+    return terms;
+  }
+
+  const periodOf = async (q: Pick<Queryable, 'execute'>, actor: Actor, termId: string) => {
+    const p = await findPeriod(q, actor.organiserId, actor.unitId!, termId);
+    return p ? { from: p.from, to: p.to } : null;
+  };
+
+  /** "Betygsprocess": the term, the period with days left, and the groups with their progress. */
+  async function overview(actor: Actor) {
+    requireAction(actor, 'grades.register');
+    const terms = await termsOrFail(actor);
+    const period = await periodOf(db, actor, terms.current.id);
+    const groups = (await listGradingOverview(db, actor, terms.current)).sort(byName);
+    return {
+      term: { id: terms.current.id, label: termLabel(terms.current), kind: terms.current.kind },
+      period: period ? { ...period, daysLeft: daysLeft(period, actor.today), open: periodProblem(period, actor.today) === null } : null,
+      groups: groups.map((g) => ({ id: g.id, name: g.name, subject: { code: g.subject_code, name: g.subject_name },
+        pupils: g.pupils, expected: g.expected, graded: g.graded, confirmed: g.confirmed })),
+    };
+  }
+
+  /** The register of one group: its pupils in Swedish order with a cell per column. */
+  async function register(actor: Actor, groupId: string) {
+    const group = await findGradingGroup(db, actor, groupId);
+    if (!group) throw notFound('Group not found');
+    const terms = await termsOrFail(actor);
+    const pupils = (await listGroupPupils(db, actor, groupId))
+      .map((p) => ({ ...p, familyName: p.family_name, givenName: p.given_name })).sort(byPersonName);
+    const grades = pupils.length ? await listGradeRows(db, actor.organiserId, group.subject_code, pupils.map((p) => p.id), terms) : [];
+    const gradeOf = (pupilId: string, column: Column) => grades.find((g) => g.pupil_id === pupilId
+      && (column === 'final' ? g.kind === 'final' : g.kind === 'term' && g.term_id === termOfColumn(terms, column)?.id));
+    const period = await periodOf(db, actor, terms.current.id);
+    return {
+      group: { id: group.id, name: group.name, subject: { code: group.subject_code, name: group.subject_name }, unit: { id: group.school_unit_id, name: group.unit_name } },
+      term: { id: terms.current.id, label: termLabel(terms.current), kind: terms.current.kind },
+      period: period ? { ...period, daysLeft: daysLeft(period, actor.today), open: periodProblem(period, actor.today) === null } : null,
+      columns: COLUMNS.map((c) => ({ key: c, label: c === 'final' ? 'Slutbetyg' : termOf(terms, c) })),
+      canEdit: group.is_grader,
+      pupils: pupils.map((p) => ({
+        id: p.id, givenName: p.given_name, familyName: p.family_name, schoolYear: p.school_year, schoolForm: p.school_form,
+        cells: Object.fromEntries(COLUMNS.map((c) => [c, cellOf(c, p, group.first_graded_year, gradeOf(p.id, c))])) as Record<Column, Cell>,
+      })),
+    };
+  }
+
+  const termOf = (terms: GradingTerms, c: Column) => { const t = termOfColumn(terms, c); return t ? termLabel(t) : c; };
+
+  /**
+   * Saves one cell at once (no save button). Enforces: grader of the group, pupil in the group, the step
+   * valid for the pupil's school form and year, the column allowed, inside the grading period, the grade
+   * still editable, and the version the client read (409 with the current cell otherwise). A repeated
+   * request id is applied once.
+   */
+  async function saveCell(actor: Actor, groupId: string, input: { pupilId: string; column: Column; value: string | null; version: number | null; requestId: string }): Promise<Cell> {
+    requireAction(actor, 'grades.register');
+    const terms = await termsOrFail(actor);
+    const term = termOfColumn(terms, input.column);
+    if (!term) throw new AppError(400, 'column_not_allowed', 'That term does not exist');
+    return db.transaction(async (tx) => {
+      const group = await findGradingGroup(tx, actor, groupId);
+      if (!group) throw notFound('Group not found');
+      if (!group.is_grader) throw forbidden('Only a grading teacher of the group registers its grades');
+      const pupil = (await listGroupPupils(tx, actor, groupId)).find((p) => p.id === input.pupilId);
+      if (!pupil) throw new AppError(400, 'not_in_group', 'The pupil is not in the group');
+      const current = await findGrade(tx, actor.organiserId, pupil.id, group.subject_code, input.column, term.id, true);
+      const currentCell = () => cellOf(input.column, pupil, group.first_graded_year, current);
+      if (await alreadyApplied(tx, actor.organiserId, input.requestId)) return currentCell();
+
+      const period = periodProblem(await periodOf(tx, actor, term.id), actor.today);
+      if (period) throw new AppError(400, period, refusals[period]);
+      const column = columnProblem(input.column, { schoolYear: pupil.school_year, firstGradedYear: group.first_graded_year });
+      if (column) throw new AppError(400, 'column_not_allowed', refusals[column]);
+      const steps = allowedSteps({ schoolForm: pupil.school_form ?? 'GR', gradesRequested: pupil.grades_requested });
+      if (steps.length === 0) throw new AppError(400, 'grades_not_requested', 'In anpassad grundskola grades are given only when the pupil or a guardian asked for them');
+      if (input.value !== null && (!isGradeStep(input.value) || !steps.includes(input.value))) {
+        throw new AppError(400, 'step_not_allowed', `Grade ${input.value} is not a step for this pupil (allowed: ${steps.join(' ')})`);
+      }
+      const problem = transitionProblem((current?.state ?? null) as any, 'change_value', 'grading_teacher');
+      if (problem === 'confirmed' || problem === 'decided_or_locked') throw conflict('not_editable', refusals[problem], { current: currentCell() });
+      if ((current?.version ?? null) !== input.version) throw conflict('stale_version', 'Someone else changed the grade', { current: currentCell() });
+      if (current && current.value === input.value) return currentCell();
+
+      const gradeId = current?.id ?? randomUUID();
+      if (current) {
+        await tx.execute(sql`update grade set value = ${input.value}, version = version + 1, registered_by = ${actor.personId},
+            registered_at = now(), group_id = ${groupId}, carried_over = false
+          where organiser_id = ${actor.organiserId} and id = ${gradeId}`);
+      } else {
+        await tx.execute(sql`insert into grade (organiser_id, id, pupil_id, subject_code, group_id, term_id, kind, value, registered_by)
+          values (${actor.organiserId}, ${gradeId}, ${pupil.id}, ${group.subject_code}, ${groupId}, ${term.id},
+                  ${input.column === 'final' ? 'final' : 'term'}, ${input.value}, ${actor.personId})`);
+      }
+      await tx.execute(sql`insert into grade_event (organiser_id, id, grade_id, actor_id, action, from_value, to_value, from_state, to_state, request_id)
+        values (${actor.organiserId}, ${randomUUID()}, ${gradeId}, ${actor.personId}, ${current ? 'changed' : 'registered'},
+                ${current?.value ?? null}, ${input.value}, ${current?.state ?? null}, 'registered', ${input.requestId})`);
+      await audit(tx, { organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId,
+        action: 'grade.registered', entityType: 'grade', entityId: gradeId,
+        details: { pupilId: pupil.id, subject: group.subject_code, column: input.column, from: current?.value ?? null, to: input.value }, ip: actor.ip });
+      const saved = await findGrade(tx, actor.organiserId, pupil.id, group.subject_code, input.column, term.id);
+      return cellOf(input.column, pupil, group.first_graded_year, saved);
+    });
+  }
+
+  return { overview, register, saveCell };
+}
+
+async function alreadyApplied(q: Pick<Queryable, 'execute'>, organiserId: string, requestId: string) {
+  return !!(await one(q, sql`select 1 from grade_event where organiser_id = ${organiserId} and request_id = ${requestId}`));
+}
