@@ -21,6 +21,7 @@ import { periodService } from './grading/period-service.js';
 import { registerService } from './grading/register-service.js';
 import { gradingRoutes } from './grading/routes.js';
 import { pupilSummaryRoutes, pupilSummaryService } from './pupils/pupil-summary.js';
+import { preferenceRoutes, preferenceService } from './session/preferences.js';
 import { sessionRoutes } from './session/routes.js';
 import { sessionService } from './session/session-service.js';
 import { startRoutes } from './start/routes.js';
@@ -82,6 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes({ sessions, sessionHours: opts.sessionHours, secureCookies: opts.secureCookies, organiser: opts.organiser }));
   await app.register(startRoutes(startService({ db, organiserName: opts.organiser.name })));
   await app.register(contactRoutes(contactService(db)));
+  await app.register(preferenceRoutes(preferenceService(db)));
   await app.register(groupRoutes(groupService(db)));
   await app.register(delegationRoutes(delegationService(db)));
   await app.register(gradingRoutes({ register: registerService(db), confirm: confirmService(db), assessment: assessmentService(db), periods: periodService(db) }));

@@ -107,3 +107,14 @@ describe('API description', () => {
     expect(Object.keys(res.json().paths)).toEqual(expect.arrayContaining(['/api/session', '/api/session/context', '/api/start']));
   });
 });
+
+describe('remembered choices', () => {
+  it('a choice is remembered per person and not seen by another', async () => {
+    const { c } = await startOf('larare', '10.32.0.1');
+    expect((await c.get('/api/me/preferences/grading.columns')).json().value).toBeNull();
+    expect((await c.request('PUT', '/api/me/preferences/grading.columns', { value: ['HT', 'final'] })).statusCode).toBe(200);
+    expect((await c.get('/api/me/preferences/grading.columns')).json().value).toEqual(['HT', 'final']);
+    const { c: other } = await startOf('mentor', '10.32.0.2');
+    expect((await other.get('/api/me/preferences/grading.columns')).json().value).toBeNull();
+  });
+});
