@@ -20,6 +20,9 @@ import { confirmService } from './grading/confirm-service.js';
 import { periodService } from './grading/period-service.js';
 import { registerService } from './grading/register-service.js';
 import { gradingRoutes } from './grading/routes.js';
+import { catalogueRoutes } from './grading/catalogue-routes.js';
+import { catalogueService } from './grading/catalogue-service.js';
+import { correctionService } from './grading/correction-service.js';
 import { pupilSummaryRoutes, pupilSummaryService } from './pupils/pupil-summary.js';
 import { preferenceRoutes, preferenceService } from './session/preferences.js';
 import { sessionRoutes } from './session/routes.js';
@@ -87,6 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(groupRoutes(groupService(db)));
   await app.register(delegationRoutes(delegationService(db)));
   await app.register(gradingRoutes({ register: registerService(db), confirm: confirmService(db), assessment: assessmentService(db), periods: periodService(db) }));
+  await app.register(catalogueRoutes({ catalogue: catalogueService(db), correction: correctionService(db) }));
   await app.register(pupilSummaryRoutes(pupilSummaryService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

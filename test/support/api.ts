@@ -67,7 +67,7 @@ export class Client {
   take(res: LightMyRequestResponse) {
     const set = res.cookies.find((c) => c.name === 'larka_session');
     if (set) this.cookie = set.value ? `larka_session=${set.value}` : null;
-    if (res.statusCode === 200) {
+    if (res.statusCode === 200 && String(res.headers['content-type']).startsWith('application/json')) {
       const body = res.json();
       if (body?.csrfToken) { this.csrf = body.csrfToken; this.body = body; }
     }

@@ -69,6 +69,8 @@ export const gradeEvent = pgTable('grade_event', {
   fromState: text('from_state'),
   toState: text('to_state'),
   reason: text('reason'),
+  /** For a rättelse or ändring: who decided it (the grading teacher, or the principal). */
+  decidedBy: uuid('decided_by'),
   /** The client's id for the save: a repeated request is applied once. */
   requestId: uuid('request_id'),
 }, (t) => [
@@ -90,4 +92,24 @@ export const writtenAssessment = pgTable('written_assessment', {
 }, (t) => [
   primaryKey({ columns: [t.organiserId, t.gradeId] }),
   foreignKey({ columns: [t.organiserId, t.gradeId], foreignColumns: [grade.organiserId, grade.id] }).onDelete('cascade'),
+]);
+
+/** A signature on a grade catalogue (one group, one term, term or final grades). */
+export const catalogueSignature = pgTable('catalogue_signature', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  groupId: uuid('group_id').notNull(),
+  termId: uuid('term_id').notNull(),
+  kind: text('kind').notNull(),
+  signerId: uuid('signer_id').notNull(),
+  licensed: boolean('licensed').notNull(),
+  signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
+  /** SHA-256 of what was signed: each pupil's grade in the catalogue. */
+  contentSha256: text('content_sha256').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.id] }),
+  unique('catalogue_signature_uq').on(t.organiserId, t.groupId, t.termId, t.kind, t.signerId),
+  foreignKey({ columns: [t.organiserId, t.groupId], foreignColumns: [studentGroup.organiserId, studentGroup.id] }),
+  foreignKey({ columns: [t.organiserId, t.signerId], foreignColumns: [person.organiserId, person.id] }),
+  check('catalogue_signature_kind_ck', sql`${t.kind} in ('term','final')`),
 ]);

@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import type { Column } from '../../domain/grading/columns.js';
+import { inForce } from '../platform/access/access.js';
+import type { Actor } from '../platform/access/actor.js';
+import { rows, type Queryable } from '../platform/db/database.js';
+
+type Q = Pick<Queryable, 'execute'>;
+
+export interface CatalogueLine { pupil_id: string; given_name: string; family_name: string; civic_no: string | null; grade_id: string | null; value: string | null; state: string | null }
+
+/** Each current pupil of the group with the grade registered in this group for the column. */
+export const catalogueLines = (q: Q, actor: Actor, groupId: string, column: Column, termId: string) => rows<CatalogueLine>(q, sql`
+  select p.id as pupil_id, p.given_name, p.family_name, p.civic_no, gr.id as grade_id, gr.value, gr.state
+    from group_membership m
+    join person p on p.organiser_id = m.organiser_id and p.id = m.person_id
+    left join grade gr on gr.organiser_id = m.organiser_id and gr.pupil_id = m.person_id and gr.group_id = m.group_id
+      and ${column === 'final' ? sql`gr.kind = 'final'` : sql`gr.kind = 'term' and gr.term_id = ${termId}`}
+   where m.organiser_id = ${actor.organiserId} and m.group_id = ${groupId} and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)}`);
+
+export interface GraderRow { person_id: string; name: string; licensed: boolean }
+
+/** The group's grading teachers, with the licence flag of their duty at the group's unit. */
+export const groupGraders = (q: Q, actor: Actor, groupId: string) => rows<GraderRow>(q, sql`
+  select p.id as person_id, p.given_name || ' ' || p.family_name as name,
+         coalesce((select bool_or(d.licensed) from duty d where d.organiser_id = g.organiser_id and d.person_id = p.id
+                     and d.school_unit_id = g.school_unit_id and ${inForce(sql`d.start_date`, sql`d.end_date`, actor.today)}), false) as licensed
+    from group_staff gs
+    join student_group g on g.organiser_id = gs.organiser_id and g.id = gs.group_id
+    join person p on p.organiser_id = gs.organiser_id and p.id = gs.person_id
+   where gs.organiser_id = ${actor.organiserId} and gs.group_id = ${groupId} and gs.grader and gs.assignment = 'teacher'
+     and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)}`);
+
+export interface SignatureRow { signer_id: string; name: string; licensed: boolean; signed_at: string; content_sha256: string }
+
+export const catalogueSignatures = (q: Q, actor: Actor, groupId: string, termId: string, kind: 'term' | 'final') => rows<SignatureRow>(q, sql`
+  select s.signer_id, p.given_name || ' ' || p.family_name as name, s.licensed,
+         to_char(s.signed_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI') as signed_at, s.content_sha256
+    from catalogue_signature s join person p on p.organiser_id = s.organiser_id and p.id = s.signer_id
+   where s.organiser_id = ${actor.organiserId} and s.group_id = ${groupId} and s.term_id = ${termId} and s.kind = ${kind}
+   order by s.signed_at`);
