@@ -23,6 +23,9 @@ import { gradingRoutes } from './grading/routes.js';
 import { catalogueRoutes } from './grading/catalogue-routes.js';
 import { catalogueService } from './grading/catalogue-service.js';
 import { correctionService } from './grading/correction-service.js';
+import { documentRoutes } from './grading/document-routes.js';
+import { documentService } from './grading/document-service.js';
+import { handedOutRoutes, handedOutService } from './grading/handed-out.js';
 import { pupilSummaryRoutes, pupilSummaryService } from './pupils/pupil-summary.js';
 import { preferenceRoutes, preferenceService } from './session/preferences.js';
 import { sessionRoutes } from './session/routes.js';
@@ -91,6 +94,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(delegationRoutes(delegationService(db)));
   await app.register(gradingRoutes({ register: registerService(db), confirm: confirmService(db), assessment: assessmentService(db), periods: periodService(db) }));
   await app.register(catalogueRoutes({ catalogue: catalogueService(db), correction: correctionService(db) }));
+  await app.register(documentRoutes(documentService(db, opts.organiser.name)));
+  await app.register(handedOutRoutes(handedOutService(db)));
   await app.register(pupilSummaryRoutes(pupilSummaryService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { person, schoolUnit, studentGroup, subject, term } from '../org/tables.js';
 import { organiserId } from '../platform/db/columns.js';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /** Betygsperiod: the dates in which teachers of a unit may register grades for a term (optional). */
 export const gradingPeriod = pgTable('grading_period', {
@@ -112,4 +114,30 @@ export const catalogueSignature = pgTable('catalogue_signature', {
   foreignKey({ columns: [t.organiserId, t.groupId], foreignColumns: [studentGroup.organiserId, studentGroup.id] }),
   foreignKey({ columns: [t.organiserId, t.signerId], foreignColumns: [person.organiserId, person.id] }),
   check('catalogue_signature_kind_ck', sql`${t.kind} in ('term','final')`),
+]);
+
+/** A produced grade document (terminsbetyg or slutbetyg) of one pupil: the PDF as made, signed, handed out. */
+export const gradeDocument = pgTable('grade_document', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  pupilId: uuid('pupil_id').notNull(),
+  schoolUnitId: uuid('school_unit_id').notNull(),
+  kind: text('kind').notNull(),
+  termId: uuid('term_id').notNull(),
+  content: bytea('content').notNull(),
+  sha256: text('sha256').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  signedBy: uuid('signed_by'),
+  signedAt: timestamp('signed_at', { withTimezone: true }),
+  handedOutBy: uuid('handed_out_by'),
+  handedOutAt: timestamp('handed_out_at', { withTimezone: true }),
+  /** A newer document of the same pupil, kind and term replaced this one (e.g. after a correction). */
+  supersededAt: timestamp('superseded_at', { withTimezone: true }),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.id] }),
+  index('grade_document_pupil_ix').on(t.organiserId, t.pupilId, t.kind, t.termId),
+  foreignKey({ columns: [t.organiserId, t.pupilId], foreignColumns: [person.organiserId, person.id] }),
+  foreignKey({ columns: [t.organiserId, t.schoolUnitId], foreignColumns: [schoolUnit.organiserId, schoolUnit.id] }),
+  check('grade_document_kind_ck', sql`${t.kind} in ('term','final')`),
 ]);

@@ -3,3 +3,4 @@ export * from '../../org/tables.js';
 export * from '../../session/tables.js';
 export * from '../audit/tables.js';
 export * from '../../grading/tables.js';
+export * from '../../absence/tables.js';
