@@ -125,6 +125,14 @@ describe('grading period', () => {
     expect((await save(g.id, { pupilId: p.id, column: 'HT', value: 'C', version: null })).statusCode).toBe(200);
   });
 
+  it('the administrator removes a period and registration is open again', async () => {
+    const periods = (await admin.get('/api/grading/periods')).json();
+    const withPeriod = periods.find((p: any) => p.period);
+    const res = await admin.request('DELETE', `/api/grading/periods/${withPeriod.term.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().period).toBeNull();
+  });
+
   it('only the administrator sets the period', async () => {
     const periods = (await admin.get('/api/grading/periods')).json();
     const res = await teacher.request('PUT', `/api/grading/periods/${periods[0].term.id}`, { from: today, to: today, version: null });

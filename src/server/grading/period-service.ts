@@ -28,7 +28,9 @@ export function periodService(db: Db) {
       const term = await one(tx, sql`select 1 from term where organiser_id = ${actor.organiserId} and id = ${termId}`);
       if (!term) throw notFound('Term not found');
       const current = await findPeriod(tx, actor.organiserId, actor.unitId!, termId);
-      if ((current?.version ?? null) !== input.version) throw conflict('stale_version', 'Someone else changed the period', { current: current ?? null });
+      if ((current?.version ?? null) !== input.version) {
+        throw conflict('stale_version', 'Someone else changed the period', { current: current ? { from: current.from, to: current.to, version: current.version } : null });
+      }
       await tx.execute(sql`insert into grading_period (organiser_id, id, school_unit_id, term_id, from_date, to_date)
           values (${actor.organiserId}, ${randomUUID()}, ${actor.unitId}, ${termId}, ${input.from}, ${input.to})
         on conflict (organiser_id, school_unit_id, term_id) do update set from_date = excluded.from_date, to_date = excluded.to_date,
@@ -39,5 +41,18 @@ export function periodService(db: Db) {
     return (await list(actor)).find((x) => x.term.id === termId) ?? null;
   }
 
-  return { list, set };
+  /** Removes the period: registration is open again for that term. */
+  async function remove(actor: Actor, termId: string) {
+    requireAction(actor, 'grades.administer');
+    await db.transaction(async (tx) => {
+      const current = await findPeriod(tx, actor.organiserId, actor.unitId!, termId);
+      if (!current) throw notFound('No period is set for that term');
+      await tx.execute(sql`delete from grading_period where organiser_id = ${actor.organiserId} and school_unit_id = ${actor.unitId} and term_id = ${termId}`);
+      await audit(tx, { organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId,
+        action: 'grading_period.removed', entityType: 'term', entityId: termId, details: { before: current }, ip: actor.ip });
+    });
+    return (await list(actor)).find((x) => x.term.id === termId) ?? null;
+  }
+
+  return { list, set, remove };
 }

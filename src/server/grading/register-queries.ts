@@ -26,14 +26,15 @@ export interface RegisterPupilRow {
   id: string; given_name: string; family_name: string; school_year: number | null; school_form: string | null; grades_requested: boolean;
 }
 
-/** The group's pupils today with their enrolment (school year, school form, grades asked for). */
-export const listGroupPupils = (q: Q, actor: Actor, groupId: string) => rows<RegisterPupilRow>(q, sql`
+/** The group's pupils today (or only the one asked for) with their enrolment (school year, school form, grades asked for). */
+export const listGroupPupils = (q: Q, actor: Actor, groupId: string, onlyPupilId?: string) => rows<RegisterPupilRow>(q, sql`
   select p.id, p.given_name, p.family_name, e.school_year, e.school_form, coalesce(e.grades_requested, false) as grades_requested
     from group_membership m
     join person p on p.organiser_id = m.organiser_id and p.id = m.person_id
     left join lateral (select * from enrolment e where e.organiser_id = p.organiser_id and e.person_id = p.id
                         and ${inForce(sql`e.start_date`, sql`e.end_date`, actor.today)} order by e.start_date desc limit 1) e on true
-   where m.organiser_id = ${actor.organiserId} and m.group_id = ${groupId} and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)}`);
+   where m.organiser_id = ${actor.organiserId} and m.group_id = ${groupId} and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)}
+     ${onlyPupilId ? sql`and m.person_id = ${onlyPupilId}` : sql``}`);
 
 export interface GradeRow {
   id: string; pupil_id: string; kind: 'term' | 'final'; term_id: string; value: string | null; state: string; version: number;

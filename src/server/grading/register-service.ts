@@ -94,7 +94,7 @@ export function registerService(db: Db) {
       const group = await findGradingGroup(tx, actor, groupId);
       if (!group) throw notFound('Group not found');
       if (!group.is_grader) throw forbidden('Only a grading teacher of the group registers its grades');
-      const pupil = (await listGroupPupils(tx, actor, groupId)).find((p) => p.id === input.pupilId);
+      const [pupil] = await listGroupPupils(tx, actor, groupId, input.pupilId);
       if (!pupil) throw new AppError(400, 'not_in_group', 'The pupil is not in the group');
       const current = await findGrade(tx, actor.organiserId, pupil.id, group.subject_code, input.column, term.id, true);
       const currentCell = () => cellOf(input.column, pupil, group.first_graded_year, current);

@@ -81,4 +81,7 @@ export const gradingRoutes = (s: GradingServices): FastifyPluginAsyncZod => asyn
     params: z.object({ termId: Uuid }), body: z.object({ from: IsoDate, to: IsoDate, version: z.number().int().nullable() }),
     response: { 200: PeriodOfTerm.nullable(), 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
   }, async (req) => s.periods.set(actorOf(req), req.params.termId, req.body));
+  app.delete('/api/grading/periods/:termId', { config: admin, schema: { tags: ['grading'], summary: 'Remove the unit\'s grading period for a term (registration open)',
+    params: z.object({ termId: Uuid }), response: { 200: PeriodOfTerm.nullable(), ...authErrors, 404: ErrorBody } },
+  }, async (req) => s.periods.remove(actorOf(req), req.params.termId));
 };

@@ -7,13 +7,28 @@ export interface GradingTerms { current: TermRef; ht: TermRef | null; vt: TermRe
 
 /** The term being graded today and the HT/VT terms of its school year (the register's columns). */
 export async function loadGradingTerms(q: Pick<Queryable, 'execute'>, organiserId: string, today: string): Promise<GradingTerms | null> {
-  const terms = await rows<TermRef>(q, sql`select id, school_year as "schoolYear", kind,
-      to_char(start_date, 'YYYY-MM-DD') as "startDate", to_char(end_date, 'YYYY-MM-DD') as "endDate"
-    from term where organiser_id = ${organiserId}`);
+  const terms = await cachedTerms(q, organiserId);
   const current = currentTerm(terms, today);
   if (!current) return null;
   const ofYear = (kind: 'HT' | 'VT') => terms.find((t) => t.schoolYear === current.schoolYear && t.kind === kind) ?? null;
   return { current, ht: ofYear('HT'), vt: ofYear('VT') };
+}
+
+/** Terms change a few times a year: read them at most once a minute per organiser (every save needs them). */
+const termCache = new Map<string, { at: number; terms: Promise<TermRef[]> }>();
+function cachedTerms(q: Pick<Queryable, 'execute'>, organiserId: string): Promise<TermRef[]> {
+  const hit = termCache.get(organiserId);
+  if (hit && Date.now() - hit.at < 60_000) return hit.terms;
+  const terms = readTerms(q, organiserId);
+  termCache.set(organiserId, { at: Date.now(), terms });
+  terms.catch(() => termCache.delete(organiserId));
+  return terms;
+}
+
+function readTerms(q: Pick<Queryable, 'execute'>, organiserId: string): Promise<TermRef[]> {
+  return rows<TermRef>(q, sql`select id, school_year as "schoolYear", kind,
+      to_char(start_date, 'YYYY-MM-DD') as "startDate", to_char(end_date, 'YYYY-MM-DD') as "endDate"
+    from term where organiser_id = ${organiserId}`);
 }
 
 /** The term a column's grade belongs to: HT/VT of the school year; a final grade to the current term. */

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ContextSwitcher } from '../session/ContextSwitcher';
 import { UserMenu } from '../session/UserMenu';
 import { useCurrentSession } from '../session/useSession';
+import { MainNav, mainNavClasses } from '../grading/overview/GradingNav';
+import { DocumentsNav } from '../grading/documents/DocumentsNav';
 import classes from './Shell.module.css';
 
 /** The frame of every signed-in page: top bar with product, unit, role and name menu. */
@@ -17,9 +19,13 @@ export function Shell() {
       </a>
       <AppShell.Header>
         <div className={classes.bar}>
-          <Anchor component={Link} to="/" fw={800} fz="xl" underline="never" c="larka.8" className={classes.product}>
-            {t('app.productName')}
-          </Anchor>
+          <div className={mainNavClasses.start}>
+            <Anchor component={Link} to="/" fw={800} fz="xl" underline="never" c="larka.8" className={classes.product}>
+              {t('app.productName')}
+            </Anchor>
+            <MainNav session={session} />
+            <DocumentsNav session={session} />
+          </div>
           <div className={classes.context}>
             <ContextSwitcher session={session} />
           </div>

@@ -7,6 +7,11 @@ import { contactTexts } from '../contact/texts';
 import { groupTexts } from '../groups/texts';
 import { pupilTexts } from '../pupils/texts';
 import { delegationTexts } from '../delegations/texts';
+import { gradingOverviewTexts } from '../grading/overview/texts';
+import { gradeRegisterTexts } from '../grading/register/texts';
+import { gradeCatalogueTexts } from '../grading/catalogue/texts';
+import { gradeDocumentTexts } from '../grading/documents/texts';
+import { pupilGradeTexts } from '../grading/home/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -33,6 +38,11 @@ const resources = Object.fromEntries(
         groups: groupTexts[lng],
         pupils: pupilTexts[lng],
         delegations: delegationTexts[lng],
+        gradingOverview: gradingOverviewTexts[lng],
+        gradeRegister: gradeRegisterTexts[lng],
+        gradeCatalogue: gradeCatalogueTexts[lng],
+        gradeDocuments: gradeDocumentTexts[lng],
+        pupilGrades: pupilGradeTexts[lng],
       },
     },
   ]),

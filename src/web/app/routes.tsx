@@ -7,6 +7,12 @@ import { StartPage } from '../start/StartPage';
 import { ContactPage } from '../contact/ContactPage';
 import { GroupPage } from '../groups/GroupPage';
 import { PupilPage } from '../pupils/PupilPage';
+import { GradingGroupsPage } from '../grading/overview/GradingGroupsPage';
+import { GradingPeriodsPage } from '../grading/periods/GradingPeriodsPage';
+import { GradeRegisterPage } from '../grading/register/GradeRegisterPage';
+import { GradeCataloguePage } from '../grading/catalogue/GradeCataloguePage';
+import { GradeDocumentsPage } from '../grading/documents/GradeDocumentsPage';
+import { PupilGradesPage } from '../grading/home/PupilGradesPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -22,6 +28,12 @@ export const router = createBrowserRouter([
       { path: 'kontaktuppgifter', element: <ContactPage /> },
       { path: 'grupper/:groupId', element: <GroupPage /> },
       { path: 'elever/:pupilId', element: <PupilPage /> },
+      { path: 'betyg', element: <GradingGroupsPage /> },
+      { path: 'betyg/perioder', element: <GradingPeriodsPage /> },
+      { path: 'betyg/grupp/:groupId', element: <GradeRegisterPage /> },
+      { path: 'betyg/grupp/:groupId/katalog', element: <GradeCataloguePage /> },
+      { path: 'betyg/dokument', element: <GradeDocumentsPage /> },
+      { path: 'elever/:pupilId/betyg', element: <PupilGradesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,6 +2,7 @@ import { Stack, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AppLink, pupilPath } from '../app/AppLink';
+import { gradeRegisterPath } from '../grading/register/paths';
 import { DataTable, Section } from '../app/DataTable';
 import { FactTable } from '../app/FactTable';
 import { byDisplayName, byPersonName, formatDate, formatSchoolYear } from '../app/format';
@@ -37,6 +38,11 @@ function GroupView({ group }: { group: Group }) {
           {group.name}
         </Title>
         <Text c="dimmed">{`${type} · ${group.unit.name}`}</Text>
+        {group.groupType === 'teaching' && ['teacher', 'administrator', 'principal'].includes(session.current.role) && (
+          <AppLink to={gradeRegisterPath(group.id)} testId="grade-register-link">
+            {t('gradeRegister.linkFromGroup')}
+          </AppLink>
+        )}
       </div>
       <FactTable
         label={t('groups.facts')}

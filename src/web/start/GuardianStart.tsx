@@ -3,6 +3,7 @@ import { AppLink, pupilPath } from '../app/AppLink';
 import { DataTable, Section } from '../app/DataTable';
 import { byName, formatSchoolYear } from '../app/format';
 import type { GuardianStart } from './types';
+import { pupilGradesPath } from '../grading/home/types';
 
 export function GuardianStartView({ data }: { data: GuardianStart }) {
   const { t } = useTranslation();
@@ -12,7 +13,7 @@ export function GuardianStartView({ data }: { data: GuardianStart }) {
         label={t('start.guardian.children')}
         testId="children-table"
         empty={t('start.guardian.noChildren')}
-        columns={[t('start.col.name'), t('start.col.unit'), t('start.col.class'), t('start.col.schoolYear')]}
+        columns={[t('start.col.name'), t('start.col.unit'), t('start.col.class'), t('start.col.schoolYear'), t('pupilGrades.link')]}
         rows={byName(data.children).map((c) => ({
           key: c.id,
           cells: [
@@ -20,6 +21,7 @@ export function GuardianStartView({ data }: { data: GuardianStart }) {
             c.unit?.name ?? '–',
             c.className ?? '–',
             formatSchoolYear(c.schoolYear),
+            <AppLink key="g" to={pupilGradesPath(c.id)} testId="child-grades-link">{t('pupilGrades.linkLabel', { name: c.name })}</AppLink>,
           ],
         }))}
       />

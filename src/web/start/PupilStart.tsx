@@ -4,6 +4,7 @@ import { DataTable, Section } from '../app/DataTable';
 import { FactTable } from '../app/FactTable';
 import { byName, formatSchoolYear } from '../app/format';
 import type { PupilStart } from './types';
+import { pupilGradesPath } from '../grading/home/types';
 
 export function PupilStartView({ data }: { data: PupilStart }) {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function PupilStartView({ data }: { data: PupilStart }) {
             [t('start.col.unit'), self.unit?.name ?? t('start.pupil.noUnit')],
             [t('start.col.class'), self.className ?? t('start.pupil.noClass')],
             [t('start.col.schoolYear'), formatSchoolYear(self.schoolYear)],
+            [t('pupilGrades.link'), <AppLink key="g" to={pupilGradesPath(self.id)} testId="my-grades-link">{t('pupilGrades.mine')}</AppLink>],
           ]}
         />
       </Section>

@@ -3,6 +3,7 @@ import { AppLink, groupPath } from '../app/AppLink';
 import { DataTable, Section } from '../app/DataTable';
 import { byName, formatSchoolYear } from '../app/format';
 import type { ClassSummary, TeacherStart } from './types';
+import { GradingProcessCard } from '../grading/overview/GradingProcessCard';
 
 function ClassTable({ classes, label, empty, testId }: { classes: ClassSummary[]; label: string; empty: string; testId: string }) {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function TeacherStartView({ data }: { data: TeacherStart }) {
     data.mentorClasses.length > 1 ? t('start.teacher.mentorClasses') : t('start.teacher.mentorClass');
   return (
     <>
+      <GradingProcessCard />
       {data.mentorClasses.length > 0 && (
         <Section title={mentorTitle} testId="mentor-classes">
           <ClassTable classes={data.mentorClasses} label={mentorTitle} empty="" testId="mentor-classes-table" />

@@ -1,0 +1,33 @@
+// UI texts of a pupil's handed-out grades (Mina betyg / the guardian's view of a child's grades).
+export const pupilGradeTexts = {
+  sv: {
+    title: 'Betyg för {{name}}',
+    mine: 'Mina betyg',
+    notFound: 'Betygen finns inte',
+    empty: 'Inga betyg är utlämnade ännu.',
+    col: { subject: 'Ämne', grade: 'Betyg', note: 'Anmärkning', kind: 'Dokument', term: 'Termin', handedOut: 'Utlämnat' },
+    carriedOver: 'Överfört',
+    final: 'Slutbetyg',
+    meritValue: 'Meritvärde: {{value}}',
+    documents: 'Betygsdokument',
+    kinds: { term: 'Terminsbetyg', final: 'Slutbetyg' },
+    pdf: '{{kind}} {{term}} (PDF)',
+    link: 'Betyg',
+    linkLabel: 'Betyg för {{name}}',
+  },
+  en: {
+    title: 'Grades of {{name}}',
+    mine: 'My grades',
+    notFound: 'The grades do not exist',
+    empty: 'No grades have been handed out yet.',
+    col: { subject: 'Subject', grade: 'Grade', note: 'Note', kind: 'Document', term: 'Term', handedOut: 'Handed out' },
+    carriedOver: 'Carried over',
+    final: 'Final grades',
+    meritValue: 'Merit value: {{value}}',
+    documents: 'Grade documents',
+    kinds: { term: 'Term grades', final: 'Final grades' },
+    pdf: '{{kind}} {{term}} (PDF)',
+    link: 'Grades',
+    linkLabel: 'Grades of {{name}}',
+  },
+};

@@ -1,0 +1,48 @@
+import { NavLink } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { SessionBody } from '../../session/types';
+import classes from './grading.module.css';
+
+interface Item {
+  to: string;
+  label: string;
+  testId: string;
+}
+
+/** The links of the main menu the current context may use; today "Betyg" (group list or grading periods). */
+export function mainNavItems(session: SessionBody, t: (key: string) => string): Item[] {
+  const can = (a: string) => session.allowedActions.includes(a);
+  const items: Item[] = [];
+  if (can('grades.register')) items.push({ to: '/betyg', label: t('gradingOverview.nav.grading'), testId: 'nav-grading' });
+  if (can('grades.administer')) {
+    items.push({
+      to: '/betyg/perioder',
+      // an administrator who does not grade sees one "Betyg" entry, leading to the periods
+      label: items.length ? t('gradingOverview.periods.title') : t('gradingOverview.nav.grading'),
+      testId: items.length ? 'nav-grading-periods' : 'nav-grading',
+    });
+  }
+  return items;
+}
+
+/** The main menu of the top bar: a labelled nav landmark; nothing when the context has no menu entries. */
+export function MainNav({ session }: { session: SessionBody }) {
+  const { t } = useTranslation();
+  const items = mainNavItems(session, t);
+  if (items.length === 0) return null;
+  return (
+    <nav aria-label={t('gradingOverview.nav.label')} className={classes.nav}>
+      <ul className={classes.navList}>
+        {items.map((i) => (
+          <li key={i.to}>
+            <NavLink to={i.to} className={classes.navLink} data-testid={i.testId}>
+              {i.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export { classes as mainNavClasses };

@@ -1,0 +1,172 @@
+import type { KeyboardEvent } from 'react';
+import { Badge, Button, Group, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { isReadOnlyState, showStep, type Cell, type Column, type RegisterPupil, type SaveStatus } from './types';
+import classes from './register.module.css';
+
+export interface CellActions {
+  onSave: (pupil: RegisterPupil, column: Column, value: string | null) => void;
+  onKeyDown: (e: KeyboardEvent<HTMLSelectElement>, pupil: RegisterPupil, column: Column) => void;
+  onAssessment: (pupil: RegisterPupil) => void;
+  onHistory: (pupil: RegisterPupil, column: Column) => void;
+  onUnconfirm: (pupil: RegisterPupil, column: Column) => void;
+}
+
+/** Why a cell offers no grade (the server only says that it does not). */
+function useWhyNot() {
+  const { t } = useTranslation();
+  return (pupil: RegisterPupil, column: Column) => {
+    if (pupil.schoolForm === 'GRS') return t('gradeRegister.why.notRequested');
+    if (pupil.schoolYear === null) return t('gradeRegister.why.noSchoolYear');
+    if (column === 'final') return t('gradeRegister.why.finalOnlyYear9');
+    if (column === 'VT' && pupil.schoolYear >= 9) return t('gradeRegister.why.noTermGradeYear9VT');
+    if (pupil.schoolYear < 9) return t('gradeRegister.why.beforeFirstYear', { year: pupil.schoolYear });
+    return t('gradeRegister.why.notOffered');
+  };
+}
+
+export const pupilName = (p: RegisterPupil) => `${p.givenName} ${p.familyName}`;
+
+function LockIcon() {
+  return (
+    <svg width="10" height="12" viewBox="0 0 10 12" aria-hidden="true" focusable="false">
+      <rect x="0.5" y="5" width="9" height="6.5" rx="1" fill="currentColor" />
+      <path d="M2.5 5V3.5a2.5 2.5 0 0 1 5 0V5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+    </svg>
+  );
+}
+
+function StateBadge({ cell }: { cell: Cell }) {
+  const { t } = useTranslation();
+  if (!isReadOnlyState(cell.state)) return null;
+  return (
+    <Badge size="sm" variant="light" tt="none" color={cell.state === 'confirmed' ? 'larka' : 'gray'} leftSection={<LockIcon />} data-testid="cell-state">
+      {t(`gradeRegister.${cell.state}`)}
+    </Badge>
+  );
+}
+
+function StatusLine({ status }: { status: SaveStatus | undefined }) {
+  const { t } = useTranslation();
+  if (!status) return null;
+  if (status.kind === 'saving') return <Text className={classes.small} c="dimmed">{t('gradeRegister.saving')}</Text>;
+  if (status.kind === 'saved') return <Text className={classes.small} c="green.9"><span aria-hidden="true">✓ </span>{t('gradeRegister.saved')}</Text>;
+  if (status.kind === 'conflict') return <Text className={classes.small} c="orange.9">{t('gradeRegister.conflict')}</Text>;
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Text className={classes.small} c="red.9" title={status.message}>
+        {t('gradeRegister.failed')}
+        <VisuallyHidden>{`: ${status.message}`}</VisuallyHidden>
+      </Text>
+      <Button size="compact-xs" variant="outline" color="red.9" onClick={status.retry} className={classes.noPrint}>
+        {t('gradeRegister.tryAgain')}
+      </Button>
+    </Group>
+  );
+}
+
+/** One grade cell: a native select for an editable cell (saved at once), the value as text otherwise. */
+export function GradeCell({
+  pupil, column, columnLabel, status, editable, administer, actions,
+}: {
+  pupil: RegisterPupil;
+  column: Column;
+  columnLabel: string;
+  status: SaveStatus | undefined;
+  editable: boolean;
+  administer: boolean;
+  actions: CellActions;
+}) {
+  const { t } = useTranslation();
+  const whyNot = useWhyNot();
+  const cell = pupil.cells[column];
+  const name = pupilName(pupil);
+  if (!cell.allowed && !cell.value) {
+    const why = whyNot(pupil, column);
+    return (
+      <Text span className={classes.notAllowed} title={why} data-testid="cell-not-allowed">
+        <span aria-hidden="true">–</span>
+        <VisuallyHidden>{why}</VisuallyHidden>
+      </Text>
+    );
+  }
+  const label = column === 'final' ? t('gradeRegister.finalLabel', { name }) : t('gradeRegister.cellLabel', { column: columnLabel, name });
+  const value = status?.kind === 'saving' || status?.kind === 'failed' ? status.value : cell.value;
+  const canChange = editable && cell.allowed && !isReadOnlyState(cell.state);
+  const registered = cell.by && cell.at ? t('gradeRegister.registeredBy', { name: cell.by.name, at: cell.at }) : null;
+  return (
+    <Stack gap={2} data-testid={`cell-${column}`}>
+      <Group gap={6} wrap="nowrap">
+        {canChange ? (
+          <>
+            <select
+              className={`${classes.select} ${classes.noPrint}`}
+              aria-label={label}
+              title={registered ?? undefined}
+              value={value ?? ''}
+              data-col={column}
+              data-failed={status?.kind === 'failed' || undefined}
+              onChange={(e) => actions.onSave(pupil, column, e.currentTarget.value || null)}
+              onKeyDown={(e) => actions.onKeyDown(e, pupil, column)}
+            >
+              <option value="" />
+              {cell.steps.map((s) => (
+                <option key={s} value={s}>
+                  {showStep(s)}
+                </option>
+              ))}
+            </select>
+            <span className={`${classes.printOnly} ${classes.value}`}>{showStep(value)}</span>
+          </>
+        ) : (
+          <Text span className={classes.value} data-testid="cell-value">
+            <VisuallyHidden>{`${label}: `}</VisuallyHidden>
+            {showStep(value)}
+          </Text>
+        )}
+        <StateBadge cell={cell} />
+        {cell.carriedOver && (
+          <Badge size="sm" variant="outline" tt="none" color="gray.7">
+            {t('gradeRegister.carriedOver')}
+          </Badge>
+        )}
+        {cell.writtenAssessment && (
+          <UnstyledButton
+            onClick={() => actions.onAssessment(pupil)}
+            aria-label={`${t(`gradeRegister.assessment.${cell.writtenAssessment}`)} – ${name}`}
+            title={cell.writtenAssessment === 'missing' && cell.value === '-' ? t('gradeRegister.assessment.missingOptional') : t(`gradeRegister.assessment.${cell.writtenAssessment}`)}
+            data-testid={`assessment-${cell.writtenAssessment}`}
+          >
+            <Badge size="md" radius="xl" variant="filled" color={cell.writtenAssessment === 'missing' ? 'yellow.4' : 'larka'}
+              c={cell.writtenAssessment === 'missing' ? 'black' : 'white'} style={{ cursor: 'pointer' }} aria-hidden="true">
+              {cell.writtenAssessment === 'missing' ? '!' : '✓'}
+            </Badge>
+          </UnstyledButton>
+        )}
+      </Group>
+      <StatusLine status={isReadOnlyState(cell.state) && status?.kind === 'saved' ? undefined : status} />
+      {(registered || cell.gradeId) && (
+        <Group gap={6} wrap="nowrap" align="baseline">
+          {registered && (
+            <Text className={classes.small} c="dimmed" title={registered} data-testid="cell-registered">
+              <VisuallyHidden>{`${t('gradeRegister.registeredByPrefix')} `}</VisuallyHidden>
+              {`${cell.by!.name} ${cell.at}`}
+            </Text>
+          )}
+          {cell.gradeId && (
+            <Button size="compact-xs" variant="subtle" className={classes.noPrint} onClick={() => actions.onHistory(pupil, column)}
+              aria-label={t('gradeRegister.history.label', { cell: label })}>
+              {t('gradeRegister.history.open')}
+            </Button>
+          )}
+        </Group>
+      )}
+      {administer && cell.state === 'confirmed' && cell.gradeId && (
+        <Button size="compact-xs" variant="outline" className={classes.noPrint} onClick={() => actions.onUnconfirm(pupil, column)}
+          aria-label={`${t('gradeRegister.unconfirm.open')} – ${label}`}>
+          {t('gradeRegister.unconfirm.open')}
+        </Button>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { Button, Checkbox, Fieldset, Group, NativeSelect, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { COLUMNS } from '../../../domain/grading/columns';
+import { showStep, type Column, type Register } from './types';
+import classes from './register.module.css';
+
+/** Checkboxes for the grade columns to show (remembered per user). */
+export function ColumnChooser({ register, shown, onChange }: { register: Register; shown: Column[]; onChange: (c: Column[]) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Checkbox.Group
+      label={t('gradeRegister.columnsLegend')}
+      value={shown}
+      onChange={(v) => onChange(COLUMNS.filter((c) => v.includes(c)))}
+      className={classes.noPrint}
+      data-testid="column-chooser"
+    >
+      <Group mt={4} gap="md">
+        {register.columns.map((c) => (
+          <Checkbox key={c.key} value={c.key} label={c.label} />
+        ))}
+      </Group>
+    </Checkbox.Group>
+  );
+}
+
+/** "Fyll i för markerade elever: [kolumn] [betyg] [Fyll i]". */
+export function FillDown({
+  register, selectedCount, busy, onFill,
+}: {
+  register: Register;
+  selectedCount: number;
+  busy: boolean;
+  onFill: (column: Column, value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [column, setColumn] = useState<Column>(register.term.kind);
+  const steps = [...new Set(register.pupils.flatMap((p) => p.cells[column].steps))];
+  const [value, setValue] = useState('');
+  const step = steps.includes(value) ? value : (steps[0] ?? '');
+  return (
+    <Fieldset legend={t('gradeRegister.fill.legend')} className={classes.noPrint} variant="unstyled" data-testid="fill-down">
+      <Group gap="sm" align="flex-end">
+        <NativeSelect
+          label={t('gradeRegister.fill.column')}
+          value={column}
+          onChange={(e) => setColumn(e.currentTarget.value as Column)}
+          data={register.columns.map((c) => ({ value: c.key, label: c.label }))}
+          w={140}
+        />
+        <NativeSelect
+          label={t('gradeRegister.fill.grade')}
+          value={step}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          data={steps.map((s) => ({ value: s, label: showStep(s) }))}
+          w={90}
+        />
+        <Button variant="outline" loading={busy} disabled={selectedCount === 0 || step === ''} onClick={() => onFill(column, step)}>
+          {t('gradeRegister.fill.submit')}
+        </Button>
+        {selectedCount === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('gradeRegister.fill.none')}
+          </Text>
+        )}
+      </Group>
+    </Fieldset>
+  );
+}

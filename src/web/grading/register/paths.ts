@@ -1,0 +1,1 @@
+export const gradeRegisterPath = (groupId: string) => `/betyg/grupp/${encodeURIComponent(groupId)}`;
