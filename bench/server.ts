@@ -22,12 +22,12 @@ export function ensureSeeded(env: NodeJS.ProcessEnv, preset: string) {
   return { seconds: (Date.now() - t0) / 1000, output: out.trim().split('\n').slice(-3).join(' | ') };
 }
 
-export interface RunningServer { baseUrl: string; child: ChildProcess; rssMiB(): number; stop(): Promise<void> }
+export interface RunningServer { baseUrl: string; child: ChildProcess; rssMiB(): number; stop(signal?: NodeJS.Signals): Promise<void> }
 
-export async function startServer(env: NodeJS.ProcessEnv): Promise<RunningServer> {
-  const port = await freePort();
+export async function startServer(env: NodeJS.ProcessEnv, port?: number): Promise<RunningServer> {
+  port ??= await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LARKA_SEED: 'none' },
+    cwd: root, env: { ...process.env, LARKA_SEED: 'none', ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -44,8 +44,9 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<RunningServer
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
     },
-    async stop() {
-      child.kill('SIGTERM');
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode !== null) return;
+      child.kill(signal);
       await new Promise((r) => child.once('exit', r));
     },
   };
