@@ -23,14 +23,23 @@ async function apiClient(baseUrl: string, username: string) {
     body: JSON.stringify({ username, password: 'demo' }),
   });
   expect(res.status, `login ${username}`).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const jar = new Map<string, string>();
+  const keep = (r: Response) =>
+    r.headers.getSetCookie().forEach((c) => {
+      const [pair] = c.split(';');
+      const at = pair.indexOf('=');
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    });
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  keep(res);
   let session = (await res.json()) as Session;
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const r = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+      headers: { cookie: cookie(), 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    keep(r); // a context switch renews the session cookie
     const text = await r.text();
     expect(r.status, `${method} ${path} ${JSON.stringify(body)} → ${text}`).toBe(200);
     return JSON.parse(text) as T;

@@ -161,6 +161,8 @@ describe('teacher registers grades', () => {
     await admin.context().close();
 
     await page.reload();
+    await page.getByTestId('grade-register').waitFor();
+    await screenshot(page, 'grade-register-after-unconfirm');
     const select = pupilRow.getByLabel(`Slutbetyg för ${pupilName}`, { exact: true });
     // the first attempt does not reach the server: "Kunde inte sparas"; "Försök igen" resends the same request
     const bodies: { requestId: string; value: string | null }[] = [];
