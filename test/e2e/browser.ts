@@ -2,7 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { repoRoot } from './server';
+import { afterAll, beforeAll } from 'vitest';
+import { repoRoot, startServer, type RunningServer } from './server';
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -81,4 +82,20 @@ export async function firstColumn(page: Page, testId: string): Promise<string[]>
 export async function choose(page: Page, testId: string, optionName: string): Promise<void> {
   await page.getByTestId(testId).click();
   await page.getByRole('option', { name: optionName, exact: true }).click();
+}
+
+/** One server on fresh demo data, one browser and one page for a journey file: started before its
+ *  tests, stopped after them. Read them as `j.page`, `j.server`, `j.browser` inside the tests. */
+export function journey(): { server: RunningServer; browser: Browser; page: Page } {
+  const j = {} as { server: RunningServer; browser: Browser; page: Page };
+  beforeAll(async () => {
+    j.server = await startServer();
+    j.browser = await launchBrowser();
+    j.page = await newPage(j.browser, j.server.baseUrl);
+  }, 120_000);
+  afterAll(async () => {
+    await j.browser?.close();
+    await j.server?.stop();
+  });
+  return j;
 }

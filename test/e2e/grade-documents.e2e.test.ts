@@ -73,7 +73,7 @@ describe('grade documents are made, signed and handed out', () => {
   let browser: Browser;
   let page: Page;
   let groupId = '';
-  let pupil = { id: '', name: '' };
+  let pupil = { id: '', name: '', listName: '' };
   let pupilIsElev = false;
   let className = '';
   const given = 'B';
@@ -98,7 +98,7 @@ describe('grade documents are made, signed and handed out', () => {
     const gradable = register.pupils.filter((p) => p.cells.HT.allowed);
     const chosen = elevMa ? gradable.find((p) => p.id === elevStart.self.id) : gradable[0];
     expect(chosen, 'the pupil can get an HT grade').toBeTruthy();
-    pupil = { id: chosen!.id, name: `${chosen!.givenName} ${chosen!.familyName}` };
+    pupil = { id: chosen!.id, name: `${chosen!.givenName} ${chosen!.familyName}`, listName: `${chosen!.familyName}, ${chosen!.givenName}` };
     pupilIsElev = chosen!.id === elevStart.self.id;
     const graded = gradable.filter((p, i) => p.id === chosen!.id || i < gradable.length - 1);
     for (const p of graded) {
@@ -126,6 +126,7 @@ describe('grade documents are made, signed and handed out', () => {
     await server?.stop();
   });
 
+  const docRow = () => page.getByTestId('documents-table').locator('tbody tr').filter({ hasText: pupil.listName });
   /** Another person in the same browser: forget the previous session first. */
   const loginAs = async (username: string) => {
     await page.context().clearCookies();
@@ -138,12 +139,33 @@ describe('grade documents are made, signed and handed out', () => {
     await page.goto(`/betyg/grupp/${groupId}/katalog`);
     await page.getByTestId('catalogue-decided').waitFor();
     expect(await page.getByTestId('catalogue-decided').textContent()).toContain('Betygen är beslutade');
-    const row = page.getByTestId('catalogue-table').locator('tbody tr').filter({ hasText: pupil.name.split(' ').pop()! });
+    const row = page.getByTestId('catalogue-table').locator('tbody tr').filter({ hasText: pupil.listName });
     expect(await row.first().getByTestId('catalogue-state').textContent()).toBe('Låst');
     expect(await page.getByTestId('signatures-table').textContent()).toMatch(/legitimerad.*\d{4}-\d{2}-\d{2}/);
     expect(await page.getByTestId('catalogue-pdf').getAttribute('href')).toBe(`/api/grading/groups/${groupId}/catalogue.pdf?column=HT`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'grade-catalogue');
+
+    // an ändring may never lower the grade: refused in the browser with the domain rule, nothing is sent
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/correction')) posts.push(r.url());
+    });
+    await row.first().getByRole('button', { name: `Rättelse/ändring av betyget för ${pupil.name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Rättelse/ändring av betyg för ${pupil.name}` });
+    await dialog.waitFor();
+    await dialog.getByLabel(/^Ändring — uppenbart fel av annat skäl/).check();
+    await choose(page, 'correction-value', 'C');
+    await page.getByTestId('correction-reason').fill('Felaktig bedömning av provet');
+    await page.getByTestId('correction-decider').click();
+    await page.getByRole('option').first().click();
+    await dialog.getByRole('button', { name: 'Registrera beslutet' }).click();
+    await expect.poll(() => page.getByTestId('correction-error').textContent()).toMatch(/^En ändring får aldrig sänka betyget/);
+    expect(posts).toEqual([]);
+    await settle();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await dialog.waitFor({ state: 'hidden' });
   }, 60_000);
 
   it('admin makes term documents for the class with a progress bar; failures are listed', async () => {
@@ -158,12 +180,10 @@ describe('grade documents are made, signed and handed out', () => {
     expect(await page.getByTestId('create-progress').getAttribute('aria-label')).toBe('Skapar betygsdokument');
     const failures = page.getByTestId('create-failures');
     if (total > 1) expect(await failures.textContent()).toMatch(/(Alla betyg är inte låsta|Eleven har inga betyg)/);
-    await page.getByTestId('documents-table').locator('tbody tr').filter({ hasText: pupil.name }).waitFor();
+    await docRow().waitFor();
     await settle();
     expect(await seriousA11yViolations(page)).toEqual([]);
   }, 120_000);
-
-  const docRow = () => page.getByTestId('documents-table').locator('tbody tr').filter({ hasText: pupil.name });
 
   it('rektor signs the pupil\'s document', async () => {
     await loginAs('rektor');
@@ -171,7 +191,7 @@ describe('grade documents are made, signed and handed out', () => {
     await docRow().waitFor();
     await docRow().getByRole('button', { name: `Signera betygsdokumentet för ${pupil.name}` }).click();
     await expect.poll(() => docRow().getByTestId('document-signed-by').textContent()).not.toBe('Ej signerat');
-    expect(await page.getByTestId('documents-notice').textContent()).toBe('1 dokument är signerade.');
+    expect(await page.getByTestId('documents-notice').textContent()).toBe('1 dokument är signerat.');
   }, 60_000);
 
   it('admin hands it out after confirming', async () => {

@@ -10,7 +10,7 @@ import type { correctionService } from './correction-service.js';
 const CatalogueBody = z.object({
   group: z.object({ id: z.string(), name: z.string(), subject: z.object({ code: z.string(), name: z.string() }), unit: z.object({ id: z.string(), name: z.string() }) }),
   term: z.object({ id: z.string(), label: z.string() }), column: z.enum(COLUMNS),
-  lines: z.array(z.object({ pupilId: z.string(), name: z.string(), value: z.string().nullable(), state: z.string().nullable() })),
+  lines: z.array(z.object({ pupilId: z.string(), gradeId: z.string().nullable(), name: z.string(), value: z.string().nullable(), state: z.string().nullable() })),
   teachers: z.array(z.object({ id: z.string(), name: z.string(), licensed: z.boolean() })),
   signatures: z.array(z.object({ signerId: z.string(), name: z.string(), licensed: z.boolean(), signedAt: z.string() })),
   decided: z.boolean(), canSign: z.boolean(),

@@ -47,7 +47,7 @@ export function catalogueService(db: Db) {
     return {
       group: { id: c.group.id, name: c.group.name, subject: { code: c.group.subject_code, name: c.group.subject_name }, unit: { id: c.group.school_unit_id, name: c.group.unit_name } },
       term: { id: c.term.id, label: termLabel(c.term) }, column,
-      lines: c.lines.map((l) => ({ pupilId: l.pupil_id, name: `${l.family_name}, ${l.given_name}`, value: l.value, state: l.state })),
+      lines: c.lines.map((l) => ({ pupilId: l.pupil_id, gradeId: l.grade_id, name: `${l.family_name}, ${l.given_name}`, value: l.value, state: l.state })),
       teachers: c.graders.map((g) => ({ id: g.person_id, name: g.name, licensed: g.licensed })),
       signatures: c.signatures.map((s) => ({ signerId: s.signer_id, name: s.name, licensed: s.licensed, signedAt: s.signed_at })),
       decided: c.complete,

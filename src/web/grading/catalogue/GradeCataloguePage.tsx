@@ -85,7 +85,7 @@ function CatalogueView({ catalogue, chooser }: { catalogue: Catalogue; chooser: 
             cells: [
               l.name,
               <span key="v" data-testid="catalogue-value">{show(l.value)}</span>,
-              <Badge key="s" variant="light" color={l.state ? STATE_COLOR[l.state] : 'gray'} data-testid="catalogue-state">
+              <Badge key="s" variant="light" tt="none" color={l.state ? STATE_COLOR[l.state] : 'gray'} data-testid="catalogue-state">
                 {t(`gradeCatalogue.states.${l.state ?? 'none'}`)}
               </Badge>,
               ...(isAdmin

@@ -91,13 +91,14 @@ export function CreateDocuments({ kind }: { kind: DocumentKind }) {
         </Group>
         {progress && (
           <Stack gap={4}>
-            <Progress
-              value={percent}
-              size="lg"
-              aria-label={t('gradeDocuments.create.progress')}
-              aria-valuetext={progressText}
-              data-testid="create-progress"
-            />
+            <Progress.Root size="lg">
+              <Progress.Section
+                value={percent}
+                aria-label={t('gradeDocuments.create.progress')}
+                aria-valuetext={progressText}
+                data-testid="create-progress"
+              />
+            </Progress.Root>
             <Text size="sm" aria-live="polite" data-testid="create-progress-text">
               {progressText}
             </Text>

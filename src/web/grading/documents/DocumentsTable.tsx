@@ -5,7 +5,7 @@ import { isApiError } from '../../app/api';
 import tableClasses from '../../app/DataTable.module.css';
 import { formatDate } from '../../app/format';
 import { ConfirmModal } from './ConfirmModal';
-import { documentPdfPath, type DocumentKind, type GradeDocument } from './types';
+import { documentPdfPath, givenFirst, type DocumentKind, type GradeDocument } from './types';
 import { useHandOut, useRefreshDocuments, useSignDocument } from './useDocuments';
 
 /** The documents of a kind: select rows; sign one or all selected (sequentially); hand out the signed ones. */
@@ -54,7 +54,7 @@ export function DocumentsTable({
         ok += 1;
       } catch (err) {
         failed.push(
-          isApiError(err, 403) && kind === 'final' ? t('gradeDocuments.finalPrincipalOnly') : t('gradeDocuments.signFailed', { name: d.name }),
+          isApiError(err, 403) && kind === 'final' ? t('gradeDocuments.finalPrincipalOnly') : t('gradeDocuments.signFailed', { name: givenFirst(d.name) }),
         );
       }
       setSigning((p) => (p ? { ...p, done: p.done + 1 } : p));
@@ -95,8 +95,10 @@ export function DocumentsTable({
         </Group>
       )}
       {signing && (
-        <Progress value={signing.total ? (signing.done / signing.total) * 100 : 0} aria-label={t('gradeDocuments.signing')}
-          aria-valuetext={`${signing.done} / ${signing.total}`} data-testid="sign-progress" />
+        <Progress.Root size="lg">
+          <Progress.Section value={signing.total ? (signing.done / signing.total) * 100 : 0} aria-label={t('gradeDocuments.signing')}
+            aria-valuetext={t('gradeDocuments.create.progressText', { done: signing.done, total: signing.total })} data-testid="sign-progress" />
+        </Progress.Root>
       )}
       <div aria-live="polite">
         {notice && <Alert color="green" data-testid="documents-notice">{notice}</Alert>}
@@ -129,7 +131,7 @@ export function DocumentsTable({
               {documents.map((d) => (
                 <Table.Tr key={d.id} data-testid="document-row">
                   <Table.Td>
-                    <Checkbox aria-label={t('gradeDocuments.selectRow', { name: d.name })} checked={selected.has(d.id)}
+                    <Checkbox aria-label={t('gradeDocuments.selectRow', { name: givenFirst(d.name) })} checked={selected.has(d.id)}
                       onChange={(e) => toggle(d.id, e.currentTarget.checked)} />
                   </Table.Td>
                   <Table.Th scope="row" fw={500}>{d.name}</Table.Th>
@@ -138,7 +140,7 @@ export function DocumentsTable({
                   <Table.Td>{d.signedAt ?? '–'}</Table.Td>
                   <Table.Td data-testid="document-handed-out">{d.handedOutAt ?? t('gradeDocuments.notHandedOut')}</Table.Td>
                   <Table.Td>
-                    <Anchor href={documentPdfPath(d.id)} target="_blank" rel="noopener" aria-label={t('gradeDocuments.pdfLabel', { name: d.name })}>
+                    <Anchor href={documentPdfPath(d.id)} target="_blank" rel="noopener" aria-label={t('gradeDocuments.pdfLabel', { name: givenFirst(d.name) })}>
                       {t('gradeDocuments.pdf')}
                     </Anchor>
                   </Table.Td>
@@ -146,7 +148,7 @@ export function DocumentsTable({
                     <Table.Td>
                       {d.signedAt ? '–' : (
                         <Button size="xs" variant="outline" disabled={busy} onClick={() => void signAll([d])}
-                          aria-label={t('gradeDocuments.signLabel', { name: d.name })}>
+                          aria-label={t('gradeDocuments.signLabel', { name: givenFirst(d.name) })}>
                           {t('gradeDocuments.sign')}
                         </Button>
                       )}

@@ -37,3 +37,6 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/** "Family, Given" (list order) → "Given Family" (for sentences and accessible names). */
+export const givenFirst = (name: string) => (name.includes(', ') ? name.split(', ').reverse().join(' ') : name);

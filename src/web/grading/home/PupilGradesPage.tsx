@@ -8,7 +8,7 @@ import { svCollator } from '../../app/format';
 import { ErrorState, isNotFoundOrForbidden, LoadingState, NotFoundOrNoAccessState } from '../../app/states';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useCurrentSession } from '../../session/useSession';
-import { documentPdfPath } from '../documents/types';
+import { documentPdfPath, givenFirst } from '../documents/types';
 import type { HandedOutGrade, PupilGrades } from './types';
 
 const show = (v: string) => (v === '-' ? '–' : v);
@@ -32,7 +32,7 @@ function GradesTable({ label, grades, testId }: { label: string; grades: HandedO
 
 function GradesView({ data, own }: { data: PupilGrades; own: boolean }) {
   const { t } = useTranslation();
-  const title = own ? t('pupilGrades.mine') : t('pupilGrades.title', { name: data.pupil.name });
+  const title = own ? t('pupilGrades.mine') : t('pupilGrades.title', { name: givenFirst(data.pupil.name) });
   useDocumentTitle(title);
   const nothing = data.terms.length === 0 && !data.final && data.documents.length === 0;
   return (
