@@ -76,7 +76,7 @@ describe('teacher opens a group and a pupil', () => {
     for (const d of dates) expect(d.trim()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     expect(await seriousA11yViolations(j.page)).toEqual([]);
-    await screenshot(j.page, 'group-j.page');
+    await screenshot(j.page, 'group-page');
   }, 60_000);
 
   it('opens a pupil from the class list and sees their short record', async () => {
@@ -91,7 +91,7 @@ describe('teacher opens a group and a pupil', () => {
     expect(facts).toContain('9A');
     expect(facts).toContain('Björkskolan');
     expect(await seriousA11yViolations(j.page)).toEqual([]);
-    await screenshot(j.page, 'pupil-j.page');
+    await screenshot(j.page, 'pupil-page');
 
     await j.page.goto(groupUrl);
     await j.page.getByRole('heading', { level: 1, name: '9A' }).waitFor();
