@@ -117,7 +117,7 @@ describe('teacher opens a group and a pupil', () => {
     expect(contact.length).toBeGreaterThan(0);
     for (const value of contact) expect(value).toBe('Skyddad');
     expect(await seriousA11yViolations(j.page)).toEqual([]);
-    await screenshot(j.page, 'pupil-j.page-protected');
+    await screenshot(j.page, 'pupil-page-protected');
   }, 60_000);
 
   it('shows the not-found state for a group of another unit and for an unknown group', async () => {
