@@ -26,7 +26,8 @@ export interface RunningServer { baseUrl: string; child: ChildProcess; rssMiB():
 
 export async function startServer(env: NodeJS.ProcessEnv, port?: number): Promise<RunningServer> {
   port ??= await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const extraArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []; // e.g. --cpu-prof
+  const child = spawn(process.execPath, [...extraArgs, '--import', 'tsx', 'src/server/main.ts'], {
     cwd: root, env: { ...process.env, LARKA_SEED: 'none', ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

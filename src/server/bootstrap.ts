@@ -10,7 +10,7 @@ export interface Organiser { id: string; name: string; contact: string | null }
 /** Opens and migrates the database, and on an empty one creates the organiser (with the demo
  *  municipality unless seeding is switched off). Returns the deployment's one organiser. */
 export async function prepareDatabase(config: Config, clock: Clock, log: (msg: string) => void): Promise<{ database: Database; organiser: Organiser }> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
   await migrateDatabase(database);
   let organiser = await one<Organiser>(database.db, sql`select id, name, contact from organiser order by created_at limit 1`);
   if (!organiser) {

@@ -67,6 +67,21 @@ describe('register grades', () => {
     expect(res.json().current).toMatchObject({ value: 'B', version: 1 });
   });
 
+  it('two teachers saving the same empty cell at once: one is stored, the other gets 409 with the current value', async () => {
+    const g = await groupNamed('9');
+    const p = (await register(g.id)).pupils[7];
+    const [a, b] = await Promise.all([
+      save(g.id, { pupilId: p.id, column: 'HT', value: 'A', version: null }),
+      save(g.id, { pupilId: p.id, column: 'HT', value: 'E', version: null }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const winner = a.statusCode === 200 ? a.json() : b.json();
+    const loser = a.statusCode === 409 ? a.json() : b.json();
+    expect(loser.current?.value ?? winner.value).toBe(winner.value);
+    const events = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from grade_event where grade_id = ${winner.gradeId}`);
+    expect(events[0].n).toBe(1);
+  });
+
   it('a repeated save with the same request id is applied once', async () => {
     const g = await groupNamed('9');
     const p = (await register(g.id)).pupils[2];

@@ -66,3 +66,34 @@ export function findGrade(q: Q, organiserId: string, pupilId: string, subjectCod
 
 export const columnOfGrade = (g: Pick<GradeRow, 'kind' | 'term_id'>, terms: GradingTerms): Column | null =>
   g.kind === 'final' ? 'final' : g.term_id === terms.ht?.id ? 'HT' : g.term_id === terms.vt?.id ? 'VT' : null;
+
+export interface SaveFacts {
+  subject_code: string; first_graded_year: number; is_grader: boolean;
+  pupil_id: string | null; school_year: number | null; school_form: string | null; grades_requested: boolean;
+  period_from: string | null; period_to: string | null; already_applied: boolean;
+  /** The pupil's grade in the column as it is now, if any. */
+  current: GradeRow | null;
+}
+
+/**
+ * Everything a save must check, in one round trip: the group in the actor's scope (and whether they
+ * grade it), the pupil's membership and enrolment, the subject's first graded year, the term's grading
+ * period, whether this request id was applied before, and the grade as it is now. No row: the group is
+ * not the actor's.
+ */
+export const findSaveFacts = (q: Q, actor: Actor, groupId: string, pupilId: string, column: Column, termId: string, requestId: string) => one<SaveFacts>(q, sql`
+  select g.subject_code, coalesce(ss.first_graded_year, 6)::int as first_graded_year, (${graderScope(actor)}) as is_grader,
+         mm.person_id as pupil_id, e.school_year, e.school_form, coalesce(e.grades_requested, false) as grades_requested,
+         to_char(gp.from_date, 'YYYY-MM-DD') as period_from, to_char(gp.to_date, 'YYYY-MM-DD') as period_to,
+         exists (select 1 from grade_event ev where ev.organiser_id = g.organiser_id and ev.request_id = ${requestId}) as already_applied,
+         (select row_to_json(cur) from (select ${gradeColumns} from grade gr ${gradeJoins}
+            where gr.organiser_id = g.organiser_id and gr.pupil_id = mm.person_id and gr.subject_code = g.subject_code
+              and ${column === 'final' ? sql`gr.kind = 'final'` : sql`gr.kind = 'term' and gr.term_id = ${termId}`}) cur) as current
+    from student_group g
+    left join subject_setting ss on ss.organiser_id = g.organiser_id and ss.subject_code = g.subject_code
+    left join lateral (select m.person_id from group_membership m where m.organiser_id = g.organiser_id and m.group_id = g.id
+                        and m.person_id = ${pupilId} and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)} limit 1) mm on true
+    left join lateral (select * from enrolment e where e.organiser_id = g.organiser_id and e.person_id = mm.person_id
+                        and ${inForce(sql`e.start_date`, sql`e.end_date`, actor.today)} order by e.start_date desc limit 1) e on true
+    left join grading_period gp on gp.organiser_id = g.organiser_id and gp.school_unit_id = g.school_unit_id and gp.term_id = ${termId}
+   where g.id = ${groupId} and g.group_type = 'teaching' and ${groupScope(actor)}`);

@@ -7,13 +7,13 @@ import { transitionProblem } from '../../domain/grading/workflow.js';
 import { byName, byPersonName } from '../../domain/org/sorting.js';
 import { requireAction } from '../platform/access/access.js';
 import type { Actor } from '../platform/access/actor.js';
-import { audit } from '../platform/audit/audit.js';
+import { auditStatement } from '../platform/audit/audit.js';
 import { one, type Db, type Queryable } from '../platform/db/database.js';
 import { AppError, conflict, forbidden, notFound } from '../platform/http/errors.js';
 import { cellOf, type Cell } from './cells.js';
 import { listGradingOverview } from './overview-store.js';
 import { findPeriod } from './period-store.js';
-import { findGrade, findGradingGroup, listGradeRows, listGroupPupils } from './register-queries.js';
+import { findGrade, findGradingGroup, findSaveFacts, listGradeRows, listGroupPupils } from './register-queries.js';
 import { loadGradingTerms, termLabel, termOfColumn, type GradingTerms } from './terms.js';
 
 const refusals = {
@@ -90,54 +90,57 @@ export function registerService(db: Db) {
     const terms = await termsOrFail(actor);
     const term = termOfColumn(terms, input.column);
     if (!term) throw new AppError(400, 'column_not_allowed', 'That term does not exist');
-    return db.transaction(async (tx) => {
-      const group = await findGradingGroup(tx, actor, groupId);
-      if (!group) throw notFound('Group not found');
-      if (!group.is_grader) throw forbidden('Only a grading teacher of the group registers its grades');
-      const [pupil] = await listGroupPupils(tx, actor, groupId, input.pupilId);
-      if (!pupil) throw new AppError(400, 'not_in_group', 'The pupil is not in the group');
-      const current = await findGrade(tx, actor.organiserId, pupil.id, group.subject_code, input.column, term.id, true);
-      const currentCell = () => cellOf(input.column, pupil, group.first_graded_year, current);
-      if (await alreadyApplied(tx, actor.organiserId, input.requestId)) return currentCell();
+    const facts = await findSaveFacts(db, actor, groupId, input.pupilId, input.column, term.id, input.requestId);
+    if (!facts) throw notFound('Group not found');
+    if (!facts.is_grader) throw forbidden('Only a grading teacher of the group registers its grades');
+    if (!facts.pupil_id) throw new AppError(400, 'not_in_group', 'The pupil is not in the group');
+    const pupil = { school_year: facts.school_year, school_form: facts.school_form, grades_requested: facts.grades_requested };
+    const current = facts.current ?? undefined;
+    const cell = (grade = current) => cellOf(input.column, pupil, facts.first_graded_year, grade);
+    if (facts.already_applied) return cell();
 
-      const period = periodProblem(await periodOf(tx, actor, term.id), actor.today);
-      if (period) throw new AppError(400, period, refusals[period]);
-      const column = columnProblem(input.column, { schoolYear: pupil.school_year, firstGradedYear: group.first_graded_year });
-      if (column) throw new AppError(400, 'column_not_allowed', refusals[column]);
-      const steps = allowedSteps({ schoolForm: pupil.school_form ?? 'GR', gradesRequested: pupil.grades_requested });
-      if (steps.length === 0) throw new AppError(400, 'grades_not_requested', 'In anpassad grundskola grades are given only when the pupil or a guardian asked for them');
-      if (input.value !== null && (!isGradeStep(input.value) || !steps.includes(input.value))) {
-        throw new AppError(400, 'step_not_allowed', `Grade ${input.value} is not a step for this pupil (allowed: ${steps.join(' ')})`);
-      }
-      const problem = transitionProblem((current?.state ?? null) as any, 'change_value', 'grading_teacher');
-      if (problem === 'confirmed' || problem === 'decided_or_locked') throw conflict('not_editable', refusals[problem], { current: currentCell() });
-      if ((current?.version ?? null) !== input.version) throw conflict('stale_version', 'Someone else changed the grade', { current: currentCell() });
-      if (current && current.value === input.value) return currentCell();
+    const period = periodProblem(facts.period_from ? { from: facts.period_from, to: facts.period_to! } : null, actor.today);
+    if (period) throw new AppError(400, period, refusals[period]);
+    const column = columnProblem(input.column, { schoolYear: pupil.school_year, firstGradedYear: facts.first_graded_year });
+    if (column) throw new AppError(400, 'column_not_allowed', refusals[column]);
+    const steps = allowedSteps({ schoolForm: pupil.school_form ?? 'GR', gradesRequested: pupil.grades_requested });
+    if (steps.length === 0) throw new AppError(400, 'grades_not_requested', 'In anpassad grundskola grades are given only when the pupil or a guardian asked for them');
+    if (input.value !== null && (!isGradeStep(input.value) || !steps.includes(input.value))) {
+      throw new AppError(400, 'step_not_allowed', `Grade ${input.value} is not a step for this pupil (allowed: ${steps.join(' ')})`);
+    }
+    const problem = transitionProblem((current?.state ?? null) as any, 'change_value', 'grading_teacher');
+    if (problem === 'confirmed' || problem === 'decided_or_locked') throw conflict('not_editable', refusals[problem], { current: cell() });
+    if ((current?.version ?? null) !== input.version) throw conflict('stale_version', 'Someone else changed the grade', { current: cell() });
+    if (current && current.value === input.value) return cell();
 
-      const gradeId = current?.id ?? randomUUID();
-      if (current) {
-        await tx.execute(sql`update grade set value = ${input.value}, version = version + 1, registered_by = ${actor.personId},
-            registered_at = now(), group_id = ${groupId}, carried_over = false
-          where organiser_id = ${actor.organiserId} and id = ${gradeId}`);
-      } else {
-        await tx.execute(sql`insert into grade (organiser_id, id, pupil_id, subject_code, group_id, term_id, kind, value, registered_by)
-          values (${actor.organiserId}, ${gradeId}, ${pupil.id}, ${group.subject_code}, ${groupId}, ${term.id},
-                  ${input.column === 'final' ? 'final' : 'term'}, ${input.value}, ${actor.personId})`);
-      }
-      await tx.execute(sql`insert into grade_event (organiser_id, id, grade_id, actor_id, action, from_value, to_value, from_state, to_state, request_id)
-        values (${actor.organiserId}, ${randomUUID()}, ${gradeId}, ${actor.personId}, ${current ? 'changed' : 'registered'},
-                ${current?.value ?? null}, ${input.value}, ${current?.state ?? null}, 'registered', ${input.requestId})`);
-      await audit(tx, { organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId,
+    // One atomic statement: the grade (only if still at the version read and still registered), its
+    // history event and its audit row. Nothing written means someone else wrote first: 409.
+    const gradeId = current?.id ?? randomUUID();
+    const write = current
+      ? sql`update grade set value = ${input.value}, version = version + 1, registered_by = ${actor.personId}, registered_at = now(),
+            group_id = ${groupId}, carried_over = false
+          where organiser_id = ${actor.organiserId} and id = ${gradeId} and version = ${current.version} and state = 'registered'`
+      : sql`insert into grade (organiser_id, id, pupil_id, subject_code, group_id, term_id, kind, value, registered_by)
+            values (${actor.organiserId}, ${gradeId}, ${input.pupilId}, ${facts.subject_code}, ${groupId}, ${term.id},
+                    ${input.column === 'final' ? 'final' : 'term'}, ${input.value}, ${actor.personId}) on conflict do nothing`;
+    const saved = await one<{ n: number; registered_at: string }>(db, sql`with saved as (${write} returning id),
+      event as (insert into grade_event (organiser_id, id, grade_id, actor_id, action, from_value, to_value, from_state, to_state, request_id)
+        select ${actor.organiserId}::uuid, ${randomUUID()}::uuid, saved.id, ${actor.personId}::uuid, ${current ? 'changed' : 'registered'},
+               ${current?.value ?? null}, ${input.value}, ${current?.state ?? null}, 'registered', ${input.requestId}::uuid from saved),
+      audited as (${auditStatement({ organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId,
         action: 'grade.registered', entityType: 'grade', entityId: gradeId,
-        details: { pupilId: pupil.id, subject: group.subject_code, column: input.column, from: current?.value ?? null, to: input.value }, ip: actor.ip });
-      const saved = await findGrade(tx, actor.organiserId, pupil.id, group.subject_code, input.column, term.id);
-      return cellOf(input.column, pupil, group.first_graded_year, saved);
+        details: { pupilId: input.pupilId, subject: facts.subject_code, column: input.column, from: current?.value ?? null, to: input.value }, ip: actor.ip }, sql`saved`)})
+      select (select count(*) from saved)::int as n, to_char(now() at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI') as registered_at`);
+    if (!saved || saved.n === 0) {
+      const now = await findGrade(db, actor.organiserId, input.pupilId, facts.subject_code, input.column, term.id);
+      throw conflict('stale_version', 'Someone else changed the grade', { current: cell(now) });
+    }
+    return cell({
+      id: gradeId, pupil_id: input.pupilId, kind: input.column === 'final' ? 'final' : 'term', term_id: term.id, value: input.value,
+      state: 'registered', version: (current?.version ?? 0) + 1, carried_over: false, registered_by: actor.personId,
+      registered_by_name: actor.name, registered_at: saved.registered_at, assessment_written: current?.assessment_written ?? false,
     });
   }
 
   return { overview, register, saveCell };
-}
-
-async function alreadyApplied(q: Pick<Queryable, 'execute'>, organiserId: string, requestId: string) {
-  return !!(await one(q, sql`select 1 from grade_event where organiser_id = ${organiserId} and request_id = ${requestId}`));
 }

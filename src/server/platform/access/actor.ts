@@ -10,4 +10,6 @@ export interface Actor {
   /** Today's date in Europe/Stockholm, YYYY-MM-DD: relations are checked as of this day. */
   today: string;
   ip: string | null;
+  /** The person's name, as shown beside what they registered. */
+  name: string;
 }

@@ -15,6 +15,8 @@ export interface Config {
   /** Demo preset seeded into an empty database; 'none' seeds nothing. */
   seedPreset: 'demo' | 'none';
   sessionHours: number;
+  /** Connections to a PostgreSQL server (not used by the embedded database). */
+  poolSize: number;
   secureCookies: boolean;
   logLevel: string;
 }
@@ -32,6 +34,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     organiserContact: env.LARKA_ORGANISER_CONTACT ?? 'Skolkontoret, 010-123 45 00, skolkontoret@larkby.example',
     seedPreset: env.LARKA_SEED === 'none' ? 'none' : 'demo',
     sessionHours: Number(env.LARKA_SESSION_HOURS ?? 8),
+    poolSize: Number(env.LARKA_DB_POOL ?? 20),
     secureCookies: env.LARKA_SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
   };

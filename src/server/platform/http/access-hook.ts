@@ -31,7 +31,7 @@ export function registerAccessHook(app: FastifyInstance, deps: { sessions: Sessi
         req.session = row;
         req.sessionToken = token;
         req.actor = { organiserId: deps.organiserId, personId: row.person_id, role: row.role, unitId: row.unit_id,
-          today: swedishDate(deps.clock.now()), ip: req.ip };
+          today: swedishDate(deps.clock.now()), ip: req.ip, name: `${row.given_name} ${row.family_name}` };
       }
     }
     if (req.session && MUTATING.has(req.method) && !config.csrfExempt) {
