@@ -1,22 +1,12 @@
 import { columnProblem, type Column } from '../../domain/grading/columns.js';
 import { allowedSteps } from '../../domain/grading/scale.js';
 import { assessmentMarker } from '../../domain/grading/written-assessment.js';
+import type { Cell } from '../../domain/grading/cell.js';
+import type { GradeState } from '../../domain/grading/workflow.js';
 import type { GradeRow, RegisterPupilRow } from './register-queries.js';
 
-/** One cell of the register: what the pupil may get in the column, and what is there now. */
-export interface Cell {
-  column: Column;
-  allowed: boolean;
-  steps: string[];
-  gradeId: string | null;
-  value: string | null;
-  state: string | null;
-  version: number | null;
-  carriedOver: boolean;
-  by: { id: string; name: string } | null;
-  at: string | null;
-  writtenAssessment: 'missing' | 'done' | null;
-}
+export type { Cell };
+
 
 export function cellOf(column: Column, pupil: Pick<RegisterPupilRow, 'school_year' | 'school_form' | 'grades_requested'>,
   firstGradedYear: number, grade: GradeRow | undefined): Cell {
@@ -24,7 +14,7 @@ export function cellOf(column: Column, pupil: Pick<RegisterPupilRow, 'school_yea
   const allowed = columnProblem(column, { schoolYear: pupil.school_year, firstGradedYear }) === null && steps.length > 0;
   return {
     column, allowed, steps: allowed ? steps : [],
-    gradeId: grade?.id ?? null, value: grade?.value ?? null, state: grade?.state ?? null, version: grade?.version ?? null,
+    gradeId: grade?.id ?? null, value: grade?.value ?? null, state: (grade?.state ?? null) as GradeState | null, version: grade?.version ?? null,
     carriedOver: grade?.carried_over ?? false,
     by: grade ? { id: grade.registered_by, name: grade.registered_by_name } : null, at: grade?.registered_at ?? null,
     writtenAssessment: grade ? assessmentMarker(column, grade.value, grade.assessment_written ? { knowledgeDevelopment: 'x' } : null) : null,

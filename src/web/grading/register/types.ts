@@ -3,21 +3,9 @@ import type { Column } from '../../../domain/grading/columns';
 
 export type { Column };
 
-export interface Cell {
-  column: Column;
-  allowed: boolean;
-  /** the steps the pupil may get in this column ([] when not allowed) */
-  steps: string[];
-  gradeId: string | null;
-  value: string | null;
-  state: 'registered' | 'confirmed' | 'decided' | 'locked' | null;
-  version: number | null;
-  carriedOver: boolean;
-  by: { id: string; name: string } | null;
-  /** YYYY-MM-DD HH:MM, Swedish time */
-  at: string | null;
-  writtenAssessment: 'missing' | 'done' | null;
-}
+import type { Cell } from '../../../domain/grading/cell';
+
+export type { Cell };
 
 export interface Period {
   from: string;
