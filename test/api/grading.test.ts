@@ -22,7 +22,7 @@ const today = swedishDate(new Date());
 const overview = async () => (await teacher.get('/api/grading/groups')).json();
 const groupNamed = async (prefix: string) => (await overview()).groups.find((g: any) => g.name.startsWith(prefix));
 const register = async (groupId: string, c = teacher) => (await c.get(`/api/grading/groups/${groupId}`)).json();
-const save = (groupId: string, body: { pupilId: string; column: string; value: string | null; version: number | null; requestId?: string }, c = teacher) =>
+const save = (groupId: string, body: { pupilId: string; column: string; value: string | null; version: number | null; requestId?: string; carryOver?: boolean }, c = teacher) =>
   c.request('PUT', `/api/grading/groups/${groupId}/cells`, { requestId: randomUUID(), ...body });
 
 describe('register grades', () => {
@@ -120,6 +120,24 @@ describe('register grades', () => {
     const p = (await register(g.id)).pupils[4];
     expect((await save(g.id, { pupilId: p.id, column: 'HT', value: 'A', version: null }, other)).statusCode).toBe(404);
     expect((await save(g.id, { pupilId: p.id, column: 'HT', value: 'A', version: null }, admin)).statusCode).toBe(403);
+  });
+});
+
+describe('carried-over grades (överfört)', () => {
+  it('the latest earlier term grade is carried over and marked as such; without one it is refused', async () => {
+    const g = await groupNamed('9');
+    const [p, q] = (await register(g.id)).pupils.slice(8, 10);
+    const earlier = await one<{ id: string }>(t.database.db, sql`select id from term where start_date < (select max(start_date) from term
+      where start_date <= ${today}::date) order by start_date desc limit 1`);
+    await t.database.db.execute(sql`insert into grade (organiser_id, id, pupil_id, subject_code, group_id, term_id, kind, value, state, registered_by)
+      values (${t.organiserId}, ${randomUUID()}, ${p.id}, 'MA', ${g.id}, ${earlier!.id}, 'term', 'D', 'locked', ${teacher.body.person.id})`);
+    const res = await save(g.id, { pupilId: p.id, column: 'HT', value: null, version: null, carryOver: true } as any);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ value: 'D', carriedOver: true });
+    expect((await register(g.id)).pupils.find((x: any) => x.id === p.id).cells.HT.carriedOver).toBe(true);
+    const none = await save(g.id, { pupilId: q.id, column: 'HT', value: null, version: null, carryOver: true } as any);
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.code).toBe('nothing_to_carry_over');
   });
 });
 

@@ -97,3 +97,10 @@ export const findSaveFacts = (q: Q, actor: Actor, groupId: string, pupilId: stri
                         and ${inForce(sql`e.start_date`, sql`e.end_date`, actor.today)} order by e.start_date desc limit 1) e on true
     left join grading_period gp on gp.organiser_id = g.organiser_id and gp.school_unit_id = g.school_unit_id and gp.term_id = ${termId}
    where g.id = ${groupId} and g.group_type = 'teaching' and ${groupScope(actor)}`);
+
+/** The pupil's latest term grade in the subject from a term that began before `before` (for överfört). */
+export const findEarlierTermGrade = (q: Q, organiserId: string, pupilId: string, subjectCode: string, before: string) => one<{ value: string }>(q, sql`
+  select gr.value from grade gr join term t on t.organiser_id = gr.organiser_id and t.id = gr.term_id
+   where gr.organiser_id = ${organiserId} and gr.pupil_id = ${pupilId} and gr.subject_code = ${subjectCode} and gr.kind = 'term'
+     and gr.value is not null and t.start_date < ${before}::date
+   order by t.start_date desc limit 1`);

@@ -13,7 +13,7 @@ import { AppError, conflict, forbidden, notFound } from '../platform/http/errors
 import { cellOf, type Cell } from './cells.js';
 import { listGradingOverview } from './overview-store.js';
 import { findPeriod } from './period-store.js';
-import { findGrade, findGradingGroup, findSaveFacts, listGradeRows, listGroupPupils } from './register-queries.js';
+import { findEarlierTermGrade, findGrade, findGradingGroup, findSaveFacts, listGradeRows, listGroupPupils } from './register-queries.js';
 import { loadGradingTerms, termLabel, termOfColumn, type GradingTerms } from './terms.js';
 
 const refusals = {
@@ -85,7 +85,8 @@ export function registerService(db: Db) {
    * still editable, and the version the client read (409 with the current cell otherwise). A repeated
    * request id is applied once.
    */
-  async function saveCell(actor: Actor, groupId: string, input: { pupilId: string; column: Column; value: string | null; version: number | null; requestId: string }): Promise<Cell> {
+  async function saveCell(actor: Actor, groupId: string, request: { pupilId: string; column: Column; value: string | null; version: number | null; requestId: string; carryOver?: boolean }): Promise<Cell> {
+    let input = request;
     requireAction(actor, 'grades.register');
     const terms = await termsOrFail(actor);
     const term = termOfColumn(terms, input.column);
@@ -98,6 +99,13 @@ export function registerService(db: Db) {
     const current = facts.current ?? undefined;
     const cell = (grade = current) => cellOf(input.column, pupil, facts.first_graded_year, grade);
     if (facts.already_applied) return cell();
+    if (input.carryOver) {
+      // Överfört: the subject was not taught this term; the latest earlier term grade is carried over.
+      if (input.column === 'final') throw new AppError(400, 'column_not_allowed', 'A final grade is never carried over');
+      const earlier = await findEarlierTermGrade(db, actor.organiserId, input.pupilId, facts.subject_code, term.startDate);
+      if (!earlier) throw new AppError(400, 'nothing_to_carry_over', 'The pupil has no earlier term grade in the subject');
+      input = { ...input, value: earlier.value };
+    }
 
     const period = periodProblem(facts.period_from ? { from: facts.period_from, to: facts.period_to! } : null, actor.today);
     if (period) throw new AppError(400, period, refusals[period]);
@@ -111,21 +119,21 @@ export function registerService(db: Db) {
     const problem = transitionProblem((current?.state ?? null) as any, 'change_value', 'grading_teacher');
     if (problem === 'confirmed' || problem === 'decided_or_locked') throw conflict('not_editable', refusals[problem], { current: cell() });
     if ((current?.version ?? null) !== input.version) throw conflict('stale_version', 'Someone else changed the grade', { current: cell() });
-    if (current && current.value === input.value) return cell();
+    if (current && current.value === input.value && current.carried_over === !!input.carryOver) return cell();
 
     // One atomic statement: the grade (only if still at the version read and still registered), its
     // history event and its audit row. Nothing written means someone else wrote first: 409.
     const gradeId = current?.id ?? randomUUID();
     const write = current
       ? sql`update grade set value = ${input.value}, version = version + 1, registered_by = ${actor.personId}, registered_at = now(),
-            group_id = ${groupId}, carried_over = false
+            group_id = ${groupId}, carried_over = ${!!input.carryOver}
           where organiser_id = ${actor.organiserId} and id = ${gradeId} and version = ${current.version} and state = 'registered'`
-      : sql`insert into grade (organiser_id, id, pupil_id, subject_code, group_id, term_id, kind, value, registered_by)
+      : sql`insert into grade (organiser_id, id, pupil_id, subject_code, group_id, term_id, kind, value, registered_by, carried_over)
             values (${actor.organiserId}, ${gradeId}, ${input.pupilId}, ${facts.subject_code}, ${groupId}, ${term.id},
-                    ${input.column === 'final' ? 'final' : 'term'}, ${input.value}, ${actor.personId}) on conflict do nothing`;
+                    ${input.column === 'final' ? 'final' : 'term'}, ${input.value}, ${actor.personId}, ${!!input.carryOver}) on conflict do nothing`;
     const saved = await one<{ n: number; registered_at: string }>(db, sql`with saved as (${write} returning id),
       event as (insert into grade_event (organiser_id, id, grade_id, actor_id, action, from_value, to_value, from_state, to_state, request_id)
-        select ${actor.organiserId}::uuid, ${randomUUID()}::uuid, saved.id, ${actor.personId}::uuid, ${current ? 'changed' : 'registered'},
+        select ${actor.organiserId}::uuid, ${randomUUID()}::uuid, saved.id, ${actor.personId}::uuid, ${input.carryOver ? 'carried_over' : current ? 'changed' : 'registered'},
                ${current?.value ?? null}, ${input.value}, ${current?.state ?? null}, 'registered', ${input.requestId}::uuid from saved),
       audited as (${auditStatement({ organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId,
         action: 'grade.registered', entityType: 'grade', entityId: gradeId,
@@ -137,7 +145,7 @@ export function registerService(db: Db) {
     }
     return cell({
       id: gradeId, pupil_id: input.pupilId, kind: input.column === 'final' ? 'final' : 'term', term_id: term.id, value: input.value,
-      state: 'registered', version: (current?.version ?? 0) + 1, carried_over: false, registered_by: actor.personId,
+      state: 'registered', version: (current?.version ?? 0) + 1, carried_over: !!input.carryOver, registered_by: actor.personId,
       registered_by_name: actor.name, registered_at: saved.registered_at, assessment_written: current?.assessment_written ?? false,
     });
   }

@@ -42,7 +42,8 @@ export const gradingRoutes = (s: GradingServices): FastifyPluginAsyncZod => asyn
   }, async (req) => s.register.register(actorOf(req), req.params.groupId));
 
   app.put('/api/grading/groups/:groupId/cells', { config: teacher, schema: { tags: ['grading'], summary: 'Save one grade at once (idempotent per requestId; version-checked)',
-    params: groupParams, body: z.object({ pupilId: Uuid, column: z.enum(COLUMNS), value: z.string().max(1).nullable(), version: z.number().int().nullable(), requestId: Uuid }),
+    params: groupParams, body: z.object({ pupilId: Uuid, column: z.enum(COLUMNS), value: z.string().max(1).nullable(), version: z.number().int().nullable(), requestId: Uuid,
+      /** Överfört: carry over the latest earlier term grade (value is then ignored). */ carryOver: z.boolean().optional() }),
     response: { 200: CellBody, 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
   }, async (req) => s.register.saveCell(actorOf(req), req.params.groupId, req.body));
 
