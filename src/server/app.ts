@@ -26,6 +26,7 @@ import { correctionService } from './grading/correction-service.js';
 import { documentRoutes } from './grading/document-routes.js';
 import { documentService } from './grading/document-service.js';
 import { handedOutRoutes, handedOutService } from './grading/handed-out.js';
+import { historyExportRoutes, historyExportService } from './grading/history-export.js';
 import { pupilSummaryRoutes, pupilSummaryService } from './pupils/pupil-summary.js';
 import { preferenceRoutes, preferenceService } from './session/preferences.js';
 import { sessionRoutes } from './session/routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(catalogueRoutes({ catalogue: catalogueService(db), correction: correctionService(db) }));
   await app.register(documentRoutes(documentService(db, opts.organiser.name)));
   await app.register(handedOutRoutes(handedOutService(db)));
+  await app.register(historyExportRoutes(historyExportService(db)));
   await app.register(pupilSummaryRoutes(pupilSummaryService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/server/platform/auth/passwords.js';
@@ -90,6 +91,22 @@ describe('catalogue, lock and corrections', () => {
     const rektor = new Client(t.app, '10.60.0.4');
     await rektor.login('rektor');
     expect((await admin.request('POST', `/api/grading/grades/${gradeId}/correction`, { kind: 'rattelse', value: 'A', reason: 'Räknefel', decidedBy: rektor.body.person.id })).statusCode).toBe(200);
+  });
+});
+
+describe('history export', () => {
+  it('the principal exports every grade change with who, when and why; a teacher may not', async () => {
+    const rektor = new Client(t.app, '10.62.0.1');
+    await rektor.login('rektor');
+    const res = await rektor.get('/api/grading/history.xlsx');
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as any);
+    const sheet = book.getWorksheet('Betygshistorik')!;
+    const values = sheet.getSheetValues().flat().map(String);
+    expect(values).toContain('Rättelse');
+    expect(values).toContain('Skrivfel vid registreringen');
+    expect((await teacher.get('/api/grading/history.xlsx')).statusCode).toBe(403);
   });
 });
 

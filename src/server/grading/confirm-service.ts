@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Column } from '../../domain/grading/columns.js';
 import { periodProblem } from '../../domain/grading/period.js';
 import { writtenAssessmentRequired } from '../../domain/grading/written-assessment.js';
-import { requireAction } from '../platform/access/access.js';
+import { gradeHistoryScope, requireAction } from '../platform/access/access.js';
 import type { Actor } from '../platform/access/actor.js';
 import { audit } from '../platform/audit/audit.js';
 import { one, rows, type Db } from '../platform/db/database.js';
@@ -76,9 +76,7 @@ export function confirmService(db: Db) {
   /** A grade's full history: value, by whom, when, why. */
   async function history(actor: Actor, gradeId: string) {
     const visible = await one(db, sql`select 1 from grade gr join student_group g on g.organiser_id = gr.organiser_id and g.id = gr.group_id
-      where gr.organiser_id = ${actor.organiserId} and gr.id = ${gradeId} and g.school_unit_id = ${actor.unitId}
-        and (${actor.role} in ('administrator', 'principal') or exists (select 1 from group_staff gs where gs.organiser_id = g.organiser_id
-             and gs.group_id = g.id and gs.person_id = ${actor.personId}))`);
+      where gr.id = ${gradeId} and ${gradeHistoryScope(actor)}`);
     if (!visible) throw notFound('Grade not found');
     return rows<{ at: string; by: string; action: string; fromValue: string | null; toValue: string | null; fromState: string | null; toState: string | null; reason: string | null }>(db, sql`
       select to_char(e.occurred_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI:SS') as at, p.given_name || ' ' || p.family_name as by,

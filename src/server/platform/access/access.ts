@@ -91,3 +91,19 @@ export function graderScope(actor: Actor): SQL {
     select 1 from group_staff gs where gs.organiser_id = g.organiser_id and gs.group_id = g.id and gs.person_id = ${actor.personId}
       and gs.assignment = 'teacher' and gs.grader and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)})`;
 }
+
+/** Grades (alias `gr`, joined to its group as `g`) whose history the actor may read: staff who teach or
+ *  mentor the group, and the administrator and principal of its unit. */
+export function gradeHistoryScope(actor: Actor): SQL {
+  const unit = sql`gr.organiser_id = ${actor.organiserId} and g.school_unit_id = ${actor.unitId}`;
+  switch (actor.role) {
+    case 'administrator':
+    case 'principal':
+      return unit;
+    case 'teacher':
+      return sql`${unit} and exists (select 1 from group_staff gs where gs.organiser_id = g.organiser_id
+        and gs.group_id = g.id and gs.person_id = ${actor.personId})`;
+    default:
+      return sql`false`;
+  }
+}

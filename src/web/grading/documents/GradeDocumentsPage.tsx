@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api';
 import { ErrorState, LoadingState } from '../../app/states';
@@ -45,10 +45,14 @@ function KindPanel({ kind }: { kind: DocumentKind }) {
 export function GradeDocumentsPage() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<DocumentKind>('term');
+  const { current } = useCurrentSession();
   useDocumentTitle(t('gradeDocuments.title'));
   return (
     <Stack gap="md" py="md">
       <Title order={1}>{t('gradeDocuments.title')}</Title>
+      {(current.role === 'principal' || current.role === 'administrator') && (
+        <Anchor href="/api/grading/history.xlsx" download data-testid="history-export">{t('gradeDocuments.historyExport')}</Anchor>
+      )}
       <Tabs value={kind} onChange={(v) => v && setKind(v as DocumentKind)} keepMounted={false}>
         <Tabs.List aria-label={t('gradeDocuments.tabsLabel')}>
           {DOCUMENT_KINDS.map((k) => (
