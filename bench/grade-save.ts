@@ -2,7 +2,8 @@
  * Grade-save benchmark (grading issue): authenticated, CSRF-protected, access-checked, audited saves of
  * one grade cell, on the municipality preset. 50 teachers (accounts created for the bench), one per
  * connection, each cycling over its own cells with the version it last saw (no conflicts).
- *   max saves/s at 50 connections (closed loop) and p99 at 500 saves/s offered (open loop),
+ *   max saves/s at 50 connections (closed loop) and p99 at 500 saves/s offered (open loop), and loading a
+ *   group's register at 200/s offered,
  *   beside the raw database rate of the same work (upsert + audit insert in one transaction, pgbench).
  * Usage: npm run bench:grades [-- --seconds 10] (PostgreSQL from BENCH_DATABASE_URL, default larka_bench)
  */
@@ -77,6 +78,23 @@ function saveRun(baseUrl: string, teachers: Teacher[], overallRate?: number) {
   });
 }
 
+/** Loading a group's register (pupils × HT/VT/final with who/when and markers), each connection its own teacher. */
+function loadRun(baseUrl: string, teachers: Teacher[], overallRate: number) {
+  let assigned = 0;
+  return autocannon({
+    url: baseUrl, connections: CONNECTIONS, duration: seconds, overallRate,
+    requests: [{
+      method: 'GET',
+      setupRequest: (req: any, context: any) => {
+        context.t ??= teachers[assigned++ % teachers.length];
+        const t: Teacher = context.t;
+        const groups = [...new Set(t.cells.map((c) => c.groupId))];
+        return { ...req, path: `/api/grading/groups/${groups[t.next++ % groups.length]}`, headers: { cookie: t.cookie } };
+      },
+    }],
+  });
+}
+
 function rawRate(): number {
   const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'larka-pgbench-')), 'upsert.sql');
   fs.writeFileSync(script, `\\set p random(1, 100000)
@@ -105,6 +123,8 @@ try {
   console.log(`max: ${max.requests.average.toFixed(0)} saves/s at ${CONNECTIONS} connections (p50 ${max.latency.p50} ms, p99 ${max.latency.p99} ms, non-2xx ${max.non2xx})`);
   const fixed = await saveRun(server.baseUrl, teachers, 500);
   console.log(`at 500 saves/s offered: ${fixed.requests.average.toFixed(0)} done/s, p50 ${fixed.latency.p50} ms, p99 ${fixed.latency.p99} ms (non-2xx ${fixed.non2xx})`);
+  const load = await loadRun(server.baseUrl, teachers, 200);
+  console.log(`load a group for grading at 200/s offered: ${load.requests.average.toFixed(0)} done/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms (non-2xx ${load.non2xx})`);
   console.log(`server RSS ${server.rssMiB().toFixed(0)} MiB`);
 } finally {
   await server.stop();

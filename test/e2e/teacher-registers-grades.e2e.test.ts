@@ -116,6 +116,37 @@ describe('teacher registers grades', () => {
     await pupilRow.getByRole('button', { name: `Skriftlig bedömning klar – ${pupilName}` }).waitFor();
   }, 60_000);
 
+  it('tries "Överför" for a pupil without an earlier term grade: the cell says so, nothing is saved', async () => {
+    const row = page.getByTestId('register-row').nth(3);
+    const name = `${(await row.locator('td').nth(1).textContent())!.trim()} ${(await row.locator('th').textContent())!.trim()}`;
+    const ht = cellOf(row, 'HT');
+    expect(await ht.locator('select').inputValue()).toBe('');
+    const carry = ht.getByRole('button', { name: `Överför tidigare terminsbetyg för ${name}`, exact: true });
+    expect(await carry.getAttribute('title')).toBe('Ämnet har inte lästs denna termin – föregående terminsbetyg förs över och markeras som överfört');
+    // only empty term cells offer it, never the final grade
+    expect(await cellOf(page.getByTestId('register-row').first(), 'HT').getByTestId('carry-over').count()).toBe(0);
+    expect(await cellOf(row, 'final').getByTestId('carry-over').count()).toBe(0);
+
+    const put = page.waitForRequest((r) => r.url().endsWith('/cells') && r.method() === 'PUT');
+    await carry.click();
+    expect((await put).postDataJSON()).toMatchObject({ pupilId: await row.getAttribute('data-pupil'), column: 'HT', value: null, version: null, carryOver: true });
+    await ht.getByText('Eleven har inget tidigare terminsbetyg i ämnet att överföra').waitFor();
+    expect(await ht.getByRole('button', { name: 'Försök igen' }).count()).toBe(0); // trying again cannot help
+    expect(await ht.locator('select').inputValue()).toBe('');
+    expect(await ht.getByTestId('cell-carried-over').count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // the fill-down choice: the first pupil has an HT grade of its own (skipped), this one has nothing to carry over
+    await row.getByLabel(`Markera ${name}`).check();
+    const fill = page.getByTestId('fill-down');
+    await fill.getByLabel('Kolumn').selectOption('HT');
+    await fill.getByLabel('Betyg', { exact: true }).selectOption({ label: 'Överför tidigare betyg' });
+    await fill.getByRole('button', { name: 'Fyll i' }).click();
+    await page.getByTestId('register-notice').getByText('0 betyg överförda, 2 elever hoppades över (varav 1 med inget tidigare betyg).').waitFor();
+    await row.getByLabel(`Markera ${name}`).uncheck();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  }, 60_000);
+
   it('confirms the final grade: the cell shows "Bekräftat" and is read-only', async () => {
     await page.getByRole('button', { name: 'Bekräfta betyg' }).click();
     const dialog = page.getByRole('dialog', { name: 'Bekräfta betyg' });

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useId, type KeyboardEvent } from 'react';
 import { Badge, Button, Group, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isReadOnlyState, showStep, type Cell, type Column, type RegisterPupil, type SaveStatus } from './types';
@@ -6,6 +6,8 @@ import classes from './register.module.css';
 
 export interface CellActions {
   onSave: (pupil: RegisterPupil, column: Column, value: string | null) => void;
+  /** Carry the latest earlier term grade over (överfört); HT/VT only. */
+  onCarryOver: (pupil: RegisterPupil, column: Column) => void;
   onKeyDown: (e: KeyboardEvent<HTMLSelectElement>, pupil: RegisterPupil, column: Column) => void;
   onAssessment: (pupil: RegisterPupil) => void;
   onHistory: (pupil: RegisterPupil, column: Column) => void;
@@ -49,9 +51,26 @@ function StateBadge({ cell }: { cell: Cell }) {
 function StatusLine({ status }: { status: SaveStatus | undefined }) {
   const { t } = useTranslation();
   if (!status) return null;
-  if (status.kind === 'saving') return <Text className={classes.small} c="dimmed">{t('gradeRegister.saving')}</Text>;
+  if (status.kind === 'saving') {
+    return <Text className={classes.small} c="dimmed">{t(status.carryOver ? 'gradeRegister.carryOver.saving' : 'gradeRegister.saving')}</Text>;
+  }
   if (status.kind === 'saved') return <Text className={classes.small} c="green.9"><span aria-hidden="true">✓ </span>{t('gradeRegister.saved')}</Text>;
   if (status.kind === 'conflict') return <Text className={classes.small} c="orange.9">{t('gradeRegister.conflict')}</Text>;
+  if (status.carryOver) {
+    // the reason is shown, not only told: "Eleven har inget tidigare terminsbetyg i ämnet att överföra"
+    return (
+      <Stack gap={2} data-testid="carry-over-failed">
+        <Text className={classes.small} c="red.9">
+          {`${t('gradeRegister.carryOver.failed')}: ${status.message}`}
+        </Text>
+        {status.retry && (
+          <Button size="compact-xs" variant="outline" color="red.9" onClick={status.retry} className={classes.noPrint} w="fit-content">
+            {t('gradeRegister.tryAgain')}
+          </Button>
+        )}
+      </Stack>
+    );
+  }
   return (
     <Group gap={4} wrap="nowrap">
       <Text className={classes.small} c="red.9" title={status.message}>
@@ -79,6 +98,7 @@ export function GradeCell({
 }) {
   const { t } = useTranslation();
   const whyNot = useWhyNot();
+  const carriedId = useId();
   const cell = pupil.cells[column];
   const name = pupilName(pupil);
   if (!cell.allowed && !cell.value) {
@@ -93,6 +113,9 @@ export function GradeCell({
   const label = column === 'final' ? t('gradeRegister.finalLabel', { name }) : t('gradeRegister.cellLabel', { column: columnLabel, name });
   const value = status?.kind === 'saving' || status?.kind === 'failed' ? status.value : cell.value;
   const canChange = editable && cell.allowed && !isReadOnlyState(cell.state);
+  const canCarryOver = canChange && column !== 'final' && !value && !cell.carriedOver;
+  const carrying = status?.kind === 'saving' && status.carryOver === true;
+  const carryStatus = status && status.kind !== 'conflict' && status.carryOver === true;
   const registered = cell.by && cell.at ? t('gradeRegister.registeredBy', { name: cell.by.name, at: cell.at }) : null;
   return (
     <Stack gap={2} data-testid={`cell-${column}`}>
@@ -102,10 +125,11 @@ export function GradeCell({
             <select
               className={`${classes.select} ${classes.noPrint}`}
               aria-label={label}
+              aria-describedby={cell.carriedOver ? carriedId : undefined}
               title={registered ?? undefined}
               value={value ?? ''}
               data-col={column}
-              data-failed={status?.kind === 'failed' || undefined}
+              data-failed={(status?.kind === 'failed' && !status.carryOver) || undefined}
               onChange={(e) => actions.onSave(pupil, column, e.currentTarget.value || null)}
               onKeyDown={(e) => actions.onKeyDown(e, pupil, column)}
             >
@@ -124,9 +148,18 @@ export function GradeCell({
             {showStep(value)}
           </Text>
         )}
+        {canCarryOver && (
+          <Button size="compact-xs" variant="subtle" className={classes.noPrint} px={4}
+            onClick={() => actions.onCarryOver(pupil, column)} disabled={carrying}
+            aria-label={t('gradeRegister.carryOver.label', { name })} title={t('gradeRegister.carryOver.explain')}
+            data-testid="carry-over">
+            {t('gradeRegister.carryOver.open')}
+          </Button>
+        )}
         <StateBadge cell={cell} />
         {cell.carriedOver && (
-          <Badge size="sm" variant="outline" tt="none" color="gray.7">
+          <Badge size="sm" variant="outline" tt="none" color="gray.7" id={carriedId} title={t('gradeRegister.carryOver.explain')}
+            data-testid="cell-carried-over">
             {t('gradeRegister.carriedOver')}
           </Badge>
         )}
@@ -144,7 +177,11 @@ export function GradeCell({
           </UnstyledButton>
         )}
       </Group>
-      <StatusLine status={isReadOnlyState(cell.state) && status?.kind === 'saved' ? undefined : status} />
+      {/* the outcome of a carry-over is announced: it is started from a button, away from the value */}
+      <div aria-live="polite" aria-atomic="true">
+        {carryStatus && <StatusLine status={status} />}
+      </div>
+      {!carryStatus && <StatusLine status={isReadOnlyState(cell.state) && status?.kind === 'saved' ? undefined : status} />}
       {(registered || cell.gradeId) && (
         <Group gap={6} wrap="nowrap" align="baseline">
           {registered && (

@@ -11,7 +11,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { pupilName } from './GradeCell';
 import { HistoryModal } from './HistoryModal';
 import { RegisterTable } from './RegisterTable';
-import { ColumnChooser, FillDown } from './Toolbar';
+import { CARRY_OVER, ColumnChooser, FillDown } from './Toolbar';
 import { UnconfirmDialog } from './UnconfirmDialog';
 import { WrittenAssessmentDrawer } from './WrittenAssessmentDrawer';
 import { showStep, type Column, type Register, type RegisterPupil } from './types';
@@ -51,7 +51,32 @@ function RegisterView({ register, queryKey }: { register: Register; queryKey: re
   const [unconfirm, setUnconfirm] = useState<CellRef | null>(null);
   const labelOf = (p: RegisterPupil, c: Column) => `${register.columns.find((x) => x.key === c)?.label ?? c}, ${pupilName(p)}`;
 
+  /** Carries over for every selected pupil whose cell allows it (an editable HT/VT cell without a grade of its own). */
+  const fillCarryOver = async (column: Column) => {
+    setFilling(true);
+    setNotice(null);
+    let saved = 0;
+    let skipped = 0;
+    let nothing = 0;
+    for (const p of register.pupils.filter((x) => selected.has(x.id))) {
+      const cell = p.cells[column];
+      if (column === 'final' || !cell.allowed || (cell.state !== null && cell.state !== 'registered') || (cell.value !== null && !cell.carriedOver)) {
+        skipped++;
+        continue;
+      }
+      const outcome = await saves.carryOver(p.id, column);
+      if (outcome === 'saved') saved++;
+      else {
+        skipped++;
+        if (outcome === 'nothing_to_carry_over') nothing++;
+      }
+    }
+    setFilling(false);
+    setNotice(t('gradeRegister.fill.carryOverResult', { saved, skipped, nothing }));
+  };
+
   const fill = async (column: Column, value: string) => {
+    if (value === CARRY_OVER) return fillCarryOver(column);
     setFilling(true);
     setNotice(null);
     let saved = 0;
@@ -113,6 +138,7 @@ function RegisterView({ register, queryKey }: { register: Register; queryKey: re
         selected={selected}
         onSelect={setSelected}
         onSave={(p, c, v) => void saves.save(p.id, c, v)}
+        onCarryOver={(p, c) => void saves.carryOver(p.id, c)}
         onStepNotAllowed={(step, p) => setNotice(t('gradeRegister.stepNotForPupil', { step: showStep(step), name: pupilName(p) }))}
         actions={{
           onAssessment: (p) => setAssessmentOf(p.id),

@@ -10,7 +10,7 @@ const NAV_KEYS_TO_SWALLOW = ['Home', 'End', 'PageUp', 'PageDown'];
 
 /** The pupils with one column per shown grade column; keyboard entry moves down the column. */
 export function RegisterTable({
-  register, shown, status, editable, administer, selected, onSelect, onSave, onStepNotAllowed, actions,
+  register, shown, status, editable, administer, selected, onSelect, onSave, onCarryOver, onStepNotAllowed, actions,
 }: {
   register: Register;
   shown: Column[];
@@ -20,8 +20,9 @@ export function RegisterTable({
   selected: Set<string>;
   onSelect: (ids: Set<string>) => void;
   onSave: (pupil: RegisterPupil, column: Column, value: string | null) => void;
+  onCarryOver: (pupil: RegisterPupil, column: Column) => void;
   onStepNotAllowed: (step: string, pupil: RegisterPupil) => void;
-  actions: Omit<CellActions, 'onSave' | 'onKeyDown'>;
+  actions: Omit<CellActions, 'onSave' | 'onCarryOver' | 'onKeyDown'>;
 }) {
   const { t } = useTranslation();
   const body = useRef<HTMLTableSectionElement>(null);
@@ -120,7 +121,7 @@ export function RegisterTable({
                     status={status[cellKey(p.id, c.key)]}
                     editable={editable}
                     administer={administer}
-                    actions={{ ...actions, onSave, onKeyDown }}
+                    actions={{ ...actions, onSave, onCarryOver, onKeyDown }}
                   />
                 </Table.Td>
               ))}

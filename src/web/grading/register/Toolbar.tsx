@@ -25,20 +25,29 @@ export function ColumnChooser({ register, shown, onChange }: { register: Registe
   );
 }
 
-/** "Fyll i för markerade elever: [kolumn] [betyg] [Fyll i]". */
+/** The fill-down choice that carries the earlier term grade over (överfört) instead of setting a step. */
+export const CARRY_OVER = 'carryOver';
+
+/** "Fyll i för markerade elever: [kolumn] [betyg | Överför tidigare betyg] [Fyll i]". */
 export function FillDown({
   register, selectedCount, busy, onFill,
 }: {
   register: Register;
   selectedCount: number;
   busy: boolean;
+  /** `value` is a grade step or CARRY_OVER. */
   onFill: (column: Column, value: string) => void;
 }) {
   const { t } = useTranslation();
   const [column, setColumn] = useState<Column>(register.term.kind);
   const steps = [...new Set(register.pupils.flatMap((p) => p.cells[column].steps))];
   const [value, setValue] = useState('');
-  const step = steps.includes(value) ? value : (steps[0] ?? '');
+  const choices = [
+    ...steps.map((s) => ({ value: s, label: showStep(s) })),
+    // final grades are never carried over
+    ...(column !== 'final' && steps.length > 0 ? [{ value: CARRY_OVER, label: t('gradeRegister.fill.carryOver') }] : []),
+  ];
+  const step = choices.some((c) => c.value === value) ? value : (choices[0]?.value ?? '');
   return (
     <Fieldset legend={t('gradeRegister.fill.legend')} className={classes.noPrint} variant="unstyled" data-testid="fill-down">
       <Group gap="sm" align="flex-end">
@@ -53,8 +62,9 @@ export function FillDown({
           label={t('gradeRegister.fill.grade')}
           value={step}
           onChange={(e) => setValue(e.currentTarget.value)}
-          data={steps.map((s) => ({ value: s, label: showStep(s) }))}
-          w={90}
+          data={choices}
+          w={step === CARRY_OVER ? 220 : 90}
+          title={step === CARRY_OVER ? t('gradeRegister.carryOver.explain') : undefined}
         />
         <Button variant="outline" loading={busy} disabled={selectedCount === 0 || step === ''} onClick={() => onFill(column, step)}>
           {t('gradeRegister.fill.submit')}

@@ -36,6 +36,13 @@ export const gradeRegisterTexts = {
     decided: 'Beslutat',
     locked: 'Låst',
     carriedOver: 'Överfört',
+    carryOver: {
+      open: 'Överför',
+      label: 'Överför tidigare terminsbetyg för {{name}}',
+      explain: 'Ämnet har inte lästs denna termin – föregående terminsbetyg förs över och markeras som överfört',
+      saving: 'Överför…',
+      failed: 'Kunde inte överföras',
+    },
     conflict: 'Betyget har ändrats av någon annan – visar aktuellt värde',
     reloaded: 'Någon sparade samtidigt – listan har laddats om',
     stepNotForPupil: 'Betyget {{step}} kan inte ges till {{name}}',
@@ -57,6 +64,7 @@ export const gradeRegisterTexts = {
       not_editable: 'Betyget är bekräftat och kan inte ändras.',
       stale_version: 'Någon annan har ändrat uppgifterna – visar aktuellt värde.',
       network: 'Ingen kontakt med servern.',
+      nothing_to_carry_over: 'Eleven har inget tidigare terminsbetyg i ämnet att överföra',
       other: 'Något gick fel.',
     },
     assessment: {
@@ -95,6 +103,8 @@ export const gradeRegisterTexts = {
       submit: 'Fyll i',
       none: 'Markera elever i listan först.',
       result: '{{saved}} betyg sparade, {{skipped}} elever hoppades över.',
+      carryOver: 'Överför tidigare betyg',
+      carryOverResult: '{{saved}} betyg överförda, {{skipped}} elever hoppades över (varav {{nothing}} med inget tidigare betyg).',
     },
     confirm: {
       open: 'Bekräfta betyg',
@@ -159,6 +169,13 @@ export const gradeRegisterTexts = {
     decided: 'Decided',
     locked: 'Locked',
     carriedOver: 'Carried over',
+    carryOver: {
+      open: 'Carry over',
+      label: 'Carry over the earlier term grade for {{name}}',
+      explain: 'The subject was not taught this term – the previous term grade is carried over and marked as carried over',
+      saving: 'Carrying over…',
+      failed: 'Could not be carried over',
+    },
     conflict: 'Someone else changed the grade – showing the current value',
     reloaded: 'Someone saved at the same time – the list was reloaded',
     stepNotForPupil: 'The grade {{step}} cannot be given to {{name}}',
@@ -180,6 +197,7 @@ export const gradeRegisterTexts = {
       not_editable: 'The grade is confirmed and cannot be changed.',
       stale_version: 'Someone else changed it – showing the current value.',
       network: 'No connection to the server.',
+      nothing_to_carry_over: 'The pupil has no earlier term grade in the subject to carry over',
       other: 'Something went wrong.',
     },
     assessment: {
@@ -218,6 +236,8 @@ export const gradeRegisterTexts = {
       submit: 'Fill in',
       none: 'Select pupils in the list first.',
       result: '{{saved}} grades saved, {{skipped}} pupils skipped.',
+      carryOver: 'Carry over earlier grade',
+      carryOverResult: '{{saved}} grades carried over, {{skipped}} pupils skipped ({{nothing}} of them with no earlier grade).',
     },
     confirm: {
       open: 'Confirm grades',

@@ -62,9 +62,10 @@ export interface ConfirmResult {
 
 /** The save state a cell shows after a change (nothing once the page is reloaded). */
 export type SaveStatus =
-  | { kind: 'saving'; value: string | null }
-  | { kind: 'saved' }
-  | { kind: 'failed'; value: string | null; message: string; retry: () => void }
+  | { kind: 'saving'; value: string | null; carryOver?: boolean }
+  | { kind: 'saved'; carryOver?: boolean }
+  /** `retry` is missing when trying again cannot help (nothing to carry over). */
+  | { kind: 'failed'; value: string | null; message: string; retry?: () => void; carryOver?: boolean }
   | { kind: 'conflict' };
 
 export const cellKey = (pupilId: string, column: Column) => `${pupilId}:${column}`;

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { apiPut, isApiError } from '../../app/api';
 import { cellKey, type Cell, type Column, type Register, type SaveStatus } from './types';
 
-export type SaveOutcome = 'saved' | 'failed' | 'conflict';
+/** 'nothing_to_carry_over': a carry-over found no earlier term grade of the pupil in the subject. */
+export type SaveOutcome = 'saved' | 'failed' | 'conflict' | 'nothing_to_carry_over';
 
 /** A random v4 UUID, also where crypto.randomUUID is missing (plain http on another host). */
 export function newRequestId(): string {
@@ -18,7 +19,7 @@ export function newRequestId(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-const KNOWN_CODES = ['step_not_allowed', 'column_not_allowed', 'not_in_group', 'grades_not_requested', 'before_period', 'after_period', 'network'];
+const KNOWN_CODES = ['step_not_allowed', 'column_not_allowed', 'not_in_group', 'grades_not_requested', 'before_period', 'after_period', 'network', 'nothing_to_carry_over'];
 
 /** A Swedish (or English) message for a failed grading request. */
 export function useErrorText() {
@@ -55,13 +56,16 @@ export function useCellSaves(groupId: string, queryKey: QueryKey) {
     return run;
   };
 
-  const attempt = async (pupilId: string, column: Column, value: string | null, version: number | null, requestId: string): Promise<SaveOutcome> => {
+  const attempt = async (
+    pupilId: string, column: Column, value: string | null, version: number | null, requestId: string, carryOver: boolean,
+  ): Promise<SaveOutcome> => {
     const key = cellKey(pupilId, column);
-    setOne(key, { kind: 'saving', value });
+    setOne(key, { kind: 'saving', value, carryOver });
     try {
-      const cell = await apiPut<Cell>(`/api/grading/groups/${encodeURIComponent(groupId)}/cells`, { pupilId, column, value, version, requestId });
+      const body = { pupilId, column, value, version, requestId, ...(carryOver ? { carryOver: true } : {}) };
+      const cell = await apiPut<Cell>(`/api/grading/groups/${encodeURIComponent(groupId)}/cells`, body);
       putCell(pupilId, column, cell);
-      setOne(key, { kind: 'saved' });
+      setOne(key, { kind: 'saved', carryOver });
       return 'saved';
     } catch (e) {
       if (isApiError(e, 409)) {
@@ -75,8 +79,13 @@ export function useCellSaves(groupId: string, queryKey: QueryKey) {
         setOne(key, { kind: 'conflict' });
         return 'conflict';
       }
-      const retry = () => void enqueue(key, () => attempt(pupilId, column, value, version, requestId));
-      setOne(key, { kind: 'failed', value, message: errorText(e), retry });
+      if (carryOver && isApiError(e, 400) && e.code === 'nothing_to_carry_over') {
+        // trying again cannot help: the message itself is shown in the cell
+        setOne(key, { kind: 'failed', value, message: errorText(e), carryOver });
+        return 'nothing_to_carry_over';
+      }
+      const retry = () => void enqueue(key, () => attempt(pupilId, column, value, version, requestId, carryOver));
+      setOne(key, { kind: 'failed', value, message: errorText(e), retry, carryOver });
       return 'failed';
     }
   };
@@ -85,8 +94,16 @@ export function useCellSaves(groupId: string, queryKey: QueryKey) {
   const save = (pupilId: string, column: Column, value: string | null): Promise<SaveOutcome> => {
     const key = cellKey(pupilId, column);
     setOne(key, { kind: 'saving', value });
-    return enqueue(key, () => attempt(pupilId, column, value, cellOf(pupilId, column)?.version ?? null, newRequestId()));
+    return enqueue(key, () => attempt(pupilId, column, value, cellOf(pupilId, column)?.version ?? null, newRequestId(), false));
   };
 
-  return { status, save, notice, clearNotice: () => setNotice(null) };
+  /** Carries the pupil's latest earlier term grade over into an HT/VT cell (överfört) as one new user action. */
+  const carryOver = (pupilId: string, column: Column): Promise<SaveOutcome> => {
+    const key = cellKey(pupilId, column);
+    const shown = cellOf(pupilId, column)?.value ?? null;
+    setOne(key, { kind: 'saving', value: shown, carryOver: true });
+    return enqueue(key, () => attempt(pupilId, column, null, cellOf(pupilId, column)?.version ?? null, newRequestId(), true));
+  };
+
+  return { status, save, carryOver, notice, clearNotice: () => setNotice(null) };
 }
