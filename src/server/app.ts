@@ -23,6 +23,7 @@ import { gradingRoutes } from './grading/routes.js';
 import { catalogueRoutes } from './grading/catalogue-routes.js';
 import { catalogueService } from './grading/catalogue-service.js';
 import { correctionService } from './grading/correction-service.js';
+import { documentBundleRoutes, documentBundleService } from './grading/document-bundle.js';
 import { documentRoutes } from './grading/document-routes.js';
 import { documentService } from './grading/document-service.js';
 import { handedOutRoutes, handedOutService } from './grading/handed-out.js';
@@ -96,6 +97,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(gradingRoutes({ register: registerService(db), confirm: confirmService(db), assessment: assessmentService(db), periods: periodService(db) }));
   await app.register(catalogueRoutes({ catalogue: catalogueService(db), correction: correctionService(db) }));
   await app.register(documentRoutes(documentService(db, opts.organiser.name)));
+  await app.register(documentBundleRoutes(documentBundleService(db)));
   await app.register(handedOutRoutes(handedOutService(db)));
   await app.register(historyExportRoutes(historyExportService(db)));
   await app.register(pupilSummaryRoutes(pupilSummaryService(db)));

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { swedishDate } from '../../src/domain/common/dates.js';
 import { one } from '../../src/server/platform/db/database.js';
@@ -72,6 +73,23 @@ describe('grade documents, signing and handing out', () => {
     expect(text).toContain('Terminsbetyg');
     expect(text).toMatch(/Matematik \(MA\)\s+B/);
     expect(text).toContain('Ogiltig frånvaro under terminen: 2 timmar');
+  });
+
+  it('a class\'s documents come in bulk: one PDF per pupil in a ZIP, and one combined PDF', async () => {
+    const cls = await one<{ id: string }>(t.database.db, sql`select g.id from student_group g join group_membership m on m.organiser_id = g.organiser_id
+      and m.group_id = g.id where m.person_id = ${pupilId} and g.group_type = 'class' limit 1`);
+    const zip = await admin.get(`/api/grading/documents/bundle?kind=term&classId=${cls!.id}&format=zip`);
+    expect(zip.statusCode).toBe(200);
+    const files = unzipSync(new Uint8Array(zip.rawPayload));
+    const names = Object.keys(files);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/_terminsbetyg-HT\d{4}\.pdf$/);
+    expect(Buffer.from(files[names[0]]).subarray(0, 5).toString()).toBe('%PDF-');
+    const combined = await admin.get(`/api/grading/documents/bundle?kind=term&classId=${cls!.id}&format=pdf`);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'larka-pdf-')), 'class.pdf');
+    fs.writeFileSync(file, combined.rawPayload);
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('Terminsbetyg');
+    expect((await teacher.get(`/api/grading/documents/bundle?kind=term&classId=${cls!.id}&format=zip`)).statusCode).toBe(403);
   });
 
   it('the pupil sees no grade before the document is handed out', async () => {

@@ -185,6 +185,18 @@ describe('grade documents are made, signed and handed out', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   }, 120_000);
 
+  it('admin downloads the class\'s documents as a ZIP and as one PDF', async () => {
+    await choose(page, 'download-class', className);
+    for (const [testId, type] of [['download-zip', 'application/zip'], ['download-pdf', 'application/pdf']] as const) {
+      const href = (await page.getByTestId(testId).getAttribute('href'))!;
+      const res = await page.request.get(href);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toBe(type);
+      expect((await res.body()).length).toBeGreaterThan(1000);
+    }
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  }, 60_000);
+
   it('rektor signs the pupil\'s document', async () => {
     await loginAs('rektor');
     await page.getByTestId('nav-grade-documents').click();

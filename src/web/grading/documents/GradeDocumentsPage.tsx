@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useCurrentSession } from '../../session/useSession';
 import { CreateDocuments } from './CreateDocuments';
 import { DocumentsTable } from './DocumentsTable';
+import { DownloadDocuments } from './DownloadDocuments';
 import { DOCUMENT_KINDS, type DocumentKind } from './types';
 import { useDocuments } from './useDocuments';
 
@@ -31,6 +32,7 @@ function KindPanel({ kind }: { kind: DocumentKind }) {
     <Stack gap="lg" py="md">
       <Text c="dimmed">{t('gradeDocuments.intro', { term: list.data.term.label })}</Text>
       {role === 'administrator' && <CreateDocuments kind={kind} />}
+      {role === 'administrator' && list.data.documents.length > 0 && <DownloadDocuments kind={kind} />}
       <DocumentsTable
         kind={kind}
         documents={list.data.documents}

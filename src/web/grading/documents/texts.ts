@@ -39,6 +39,12 @@ export const gradeDocumentTexts = {
     },
     cancel: 'Avbryt',
     close: 'Stäng',
+    download: {
+      title: 'Ladda ner en klass betygsdokument',
+      help: 'Ett PDF-dokument per elev i en ZIP-fil, eller alla i ett PDF-dokument för utskrift – precis som de skapades och signerades.',
+      zip: 'En PDF per elev (ZIP)',
+      pdf: 'Alla i ett PDF-dokument',
+    },
     create: {
       title: 'Skapa betygsdokument',
       class: 'Klass',
@@ -99,6 +105,12 @@ export const gradeDocumentTexts = {
     },
     cancel: 'Cancel',
     close: 'Close',
+    download: {
+      title: 'Download a class\'s grade documents',
+      help: 'One PDF per pupil in a ZIP file, or all of them in one PDF to print – exactly as they were made and signed.',
+      zip: 'One PDF per pupil (ZIP)',
+      pdf: 'All in one PDF',
+    },
     create: {
       title: 'Make grade documents',
       class: 'Class',
