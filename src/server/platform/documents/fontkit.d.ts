@@ -1,0 +1,4 @@
+/** The little of fontkit (pdfkit's font engine) that Lärka uses: parse a font once, reuse it. */
+declare module 'fontkit' {
+  export function create(buffer: Uint8Array): { layout: (...args: unknown[]) => unknown };
+}
