@@ -9,18 +9,20 @@ const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package
 export const FONT_REGULAR = path.join(fontDir, 'DejaVuSans.ttf');
 export const FONT_BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
 
-/** The fonts, parsed once: every document embeds a subset of them, and parsing DejaVu Sans per document
- *  cost ~70 ms (fontkit caches what it decodes on the font object). */
-const fonts = { regular: fontkit.create(fs.readFileSync(FONT_REGULAR)), bold: fontkit.create(fs.readFileSync(FONT_BOLD)) };
+/** The font files, read once. Each document parses them anew (~70 ms, the main cost of a document):
+ *  sharing one parsed fontkit font between documents lost glyphs from later documents' subsets
+ *  ("Matematik" came out as "M tem tik" in bold), so it is not done. */
+const fontBytes = { regular: fs.readFileSync(FONT_REGULAR), bold: fs.readFileSync(FONT_BOLD) };
+const fonts = { regular: () => fontkit.create(fontBytes.regular), bold: () => fontkit.create(fontBytes.bold) };
 
 /** A PDF/A-2b document, tagged, Swedish, with DejaVu Sans embedded (å ä ö and – extract exactly). */
 export function createPdf(title: string): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size: 'A4', margin: 50, pdfVersion: '1.7', subset: 'PDF/A-2b', tagged: true, lang: 'sv-SE', displayTitle: true,
-    font: fonts.regular as unknown as string, info: { Title: title, Creator: 'Lärka', Producer: 'Lärka' },
+    font: fonts.regular() as unknown as string, info: { Title: title, Creator: 'Lärka', Producer: 'Lärka' },
   } as PDFKit.PDFDocumentOptions);
-  doc.registerFont('regular', fonts.regular as unknown as string);
-  doc.registerFont('bold', fonts.bold as unknown as string);
+  doc.registerFont('regular', fonts.regular() as unknown as string);
+  doc.registerFont('bold', fonts.bold() as unknown as string);
   doc.font('regular');
   return doc;
 }
