@@ -23,6 +23,7 @@ import { gradingRoutes } from './grading/routes.js';
 import { catalogueRoutes } from './grading/catalogue-routes.js';
 import { catalogueService } from './grading/catalogue-service.js';
 import { correctionService } from './grading/correction-service.js';
+import { disagreementRoutes, disagreementService } from './grading/disagreement-service.js';
 import { documentBundleRoutes, documentBundleService } from './grading/document-bundle.js';
 import { documentRoutes } from './grading/document-routes.js';
 import { documentService } from './grading/document-service.js';
@@ -100,6 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(documentBundleRoutes(documentBundleService(db)));
   await app.register(handedOutRoutes(handedOutService(db)));
   await app.register(historyExportRoutes(historyExportService(db)));
+  await app.register(disagreementRoutes(disagreementService(db)));
   await app.register(pupilSummaryRoutes(pupilSummaryService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

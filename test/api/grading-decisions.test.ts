@@ -137,3 +137,37 @@ describe('a teacher without a licence', () => {
     expect(state!.state).toBe('decided');
   });
 });
+
+describe('when the unlicensed and the licensed teacher disagree', () => {
+  it('the licensed teacher qualified in the subject decides; without one, the principal', async () => {
+    const unlicensed = new Client(t.app, '10.63.0.1');
+    await unlicensed.login('larare2');
+    const enGroup = (await unlicensed.get('/api/grading/groups')).json().groups[0];
+    const r = await register(unlicensed, enGroup.id);
+    const pupil = r.pupils.filter((p: any) => p.cells.HT.allowed && !p.cells.HT.value)[0];
+    const gradeId = (await save(pupil.id, 'C', null, unlicensed, enGroup.id)).json().gradeId;
+    const licensed = new Client(t.app, '10.63.0.2');
+    await licensed.login('medlarare');
+    const unit = licensed.body.roles.find((x: any) => x.role === 'teacher').units.find((u: any) => u.name === 'Björkskolan');
+    await licensed.request('PUT', '/api/session/context', { role: 'teacher', unitId: unit.id });
+    const rektor = new Client(t.app, '10.63.0.3');
+    await rektor.login('rektor');
+    const decide = (c: Client, value: string) => c.request('POST', `/api/grading/grades/${gradeId}/disagreement`, { value, reason: 'Oeniga om bedömningen' });
+    const setQualified = (subjects: string[]) => t.database.db.execute(sql`update duty set qualified_subjects = ${sql.param(subjects)}::text[]
+      where person_id = ${licensed.body.person.id} and school_unit_id = ${unit.id}`);
+
+    await setQualified(['EN']);
+    expect((await decide(unlicensed, 'B')).statusCode).toBe(403);
+    expect((await decide(rektor, 'B')).statusCode).toBe(403);
+    const byTeacher = await decide(licensed, 'B');
+    expect(byTeacher.statusCode).toBe(200);
+    expect(byTeacher.json().decidedBy).toBe('licensed_teacher');
+
+    await setQualified([]);
+    expect((await decide(licensed, 'A')).statusCode).toBe(403);
+    const byPrincipal = await decide(rektor, 'A');
+    expect(byPrincipal.json()).toMatchObject({ value: 'A', decidedBy: 'principal' });
+    const history = (await rektor.get(`/api/grading/grades/${gradeId}/history`)).json();
+    expect(history.filter((h: any) => h.action === 'disagreement_decided').map((h: any) => h.toValue)).toEqual(['B', 'A']);
+  });
+});

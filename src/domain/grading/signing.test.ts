@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { correctionProblem } from './correction.js';
-import { catalogueComplete, signProblem } from './signing.js';
+import { catalogueComplete, signProblem, whoDecidesDisagreement } from './signing.js';
 
 describe('signing the grade catalogue', () => {
   it('a licensed teacher\'s signature decides the grades', () => {
@@ -35,5 +35,14 @@ describe('corrections of decided grades', () => {
   it('only decided or locked grades are corrected, with a reason', () => {
     expect(correctionProblem('rattelse', 'confirmed', 'A', 'C', 'fel')).toBe('not_decided');
     expect(correctionProblem('rattelse', 'locked', 'A', 'C', '')).toBe('no_reason');
+  });
+});
+
+describe('disagreement between an unlicensed and a licensed teacher', () => {
+  it('the licensed teacher decides when qualified in the subject', () => {
+    expect(whoDecidesDisagreement(true)).toBe('licensed_teacher');
+  });
+  it('otherwise the principal decides', () => {
+    expect(whoDecidesDisagreement(false)).toBe('principal');
   });
 });

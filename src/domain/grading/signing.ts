@@ -21,3 +21,11 @@ export function signProblem(states: string[], signatures: Signature[], personId:
   if (signatures.some((s) => s.personId === personId)) return 'already_signed';
   return null;
 }
+
+/**
+ * When a teacher without a licence and the licensed teacher who signs with them disagree on a grade, the
+ * licensed teacher decides if qualified (behörig) in the subject; otherwise the principal decides.
+ */
+export function whoDecidesDisagreement(licensedTeacherQualifiedInSubject: boolean): 'licensed_teacher' | 'principal' {
+  return licensedTeacherQualifiedInSubject ? 'licensed_teacher' : 'principal';
+}

@@ -12,7 +12,7 @@ import { authErrors } from '../platform/http/schemas.js';
 
 const ACTION_SV: Record<string, string> = {
   registered: 'Registrerat', changed: 'Ändrat', carried_over: 'Överfört', confirmed: 'Bekräftat', unconfirmed: 'Bekräftelse borttagen',
-  decided: 'Beslutat', locked: 'Låst', rattelse: 'Rättelse', andring: 'Ändring (beslut)',
+  decided: 'Beslutat', locked: 'Låst', rattelse: 'Rättelse', andring: 'Ändring (beslut)', disagreement_decided: 'Avgjort vid oenighet',
 };
 
 /** The principal's (and administrator's) export of every grade change at the unit, as an Excel workbook. */

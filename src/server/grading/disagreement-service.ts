@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { GRADE_STEPS, type GradeStep } from '../../domain/grading/scale.js';
+import { whoDecidesDisagreement } from '../../domain/grading/signing.js';
+import { inForce } from '../platform/access/access.js';
+import type { Actor } from '../platform/access/actor.js';
+import { auditStatement } from '../platform/audit/audit.js';
+import { one, type Db } from '../platform/db/database.js';
+import { AppError, forbidden, notFound } from '../platform/http/errors.js';
+import { actorOf } from '../platform/http/request-context.js';
+import { authErrors, ErrorBody, Uuid } from '../platform/http/schemas.js';
+
+/**
+ * A teacher without a licence and the licensed teacher who grades with them disagree on a grade: the
+ * licensed teacher decides when qualified in the subject, otherwise the principal. The decision sets the
+ * grade before the catalogue is signed and is recorded in its history (who decided, why).
+ */
+export function disagreementService(db: Db) {
+  async function decide(actor: Actor, gradeId: string, input: { value: GradeStep; reason: string }) {
+    const g = await one<{ id: string; value: string | null; state: string; version: number; grs: boolean; unit_id: string;
+      has_unlicensed: boolean; qualified_licensed: string[] }>(db, sql`
+      select gr.id, gr.value, gr.state, gr.version, g.school_unit_id as unit_id,
+             coalesce((select e.school_form = 'GRS' from enrolment e where e.organiser_id = gr.organiser_id and e.person_id = gr.pupil_id
+                        and ${inForce(sql`e.start_date`, sql`e.end_date`, actor.today)} order by e.start_date desc limit 1), false) as grs,
+             exists (select 1 from group_staff gs join duty d on d.organiser_id = gs.organiser_id and d.person_id = gs.person_id
+                      and d.school_unit_id = g.school_unit_id and d.role = 'teacher' and ${inForce(sql`d.start_date`, sql`d.end_date`, actor.today)}
+                     where gs.organiser_id = g.organiser_id and gs.group_id = g.id and gs.grader and not d.licensed) as has_unlicensed,
+             coalesce((select array_agg(gs.person_id) from group_staff gs join duty d on d.organiser_id = gs.organiser_id and d.person_id = gs.person_id
+                      and d.school_unit_id = g.school_unit_id and d.role = 'teacher' and ${inForce(sql`d.start_date`, sql`d.end_date`, actor.today)}
+                     where gs.organiser_id = g.organiser_id and gs.group_id = g.id and gs.grader and d.licensed
+                       and gr.subject_code = any(d.qualified_subjects)), '{}') as qualified_licensed
+        from grade gr join student_group g on g.organiser_id = gr.organiser_id and g.id = gr.group_id
+       where gr.organiser_id = ${actor.organiserId} and gr.id = ${gradeId} and g.school_unit_id = ${actor.unitId}`);
+    if (!g) throw notFound('Grade not found');
+    if (!g.has_unlicensed) throw new AppError(400, 'no_unlicensed_grader', 'The group has no grading teacher without a licence');
+    if (g.state !== 'registered' && g.state !== 'confirmed') throw new AppError(409, 'decided_or_locked', 'The grade is already decided');
+    if (g.grs && (input.value === 'F' || input.value === '-')) throw new AppError(400, 'step_not_allowed', 'Anpassad grundskola has no F or –');
+    if (input.reason.trim().length < 3) throw new AppError(400, 'no_reason', 'The decision needs its reason');
+    const decider = whoDecidesDisagreement(g.qualified_licensed.length > 0);
+    const mayDecide = decider === 'principal' ? actor.role === 'principal' : actor.role === 'teacher' && g.qualified_licensed.includes(actor.personId);
+    if (!mayDecide) {
+      throw forbidden(decider === 'principal'
+        ? 'No licensed grading teacher is qualified in the subject: the principal decides'
+        : 'The licensed teacher qualified in the subject decides');
+    }
+    const audited = auditStatement({ organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId,
+      action: 'grade.disagreement_decided', entityType: 'grade', entityId: gradeId, details: { from: g.value, to: input.value, reason: input.reason, decider }, ip: actor.ip }, sql`saved`);
+    await db.execute(sql`with saved as (update grade set value = ${input.value}, version = version + 1
+        where organiser_id = ${actor.organiserId} and id = ${gradeId} and version = ${g.version} returning id),
+      event as (insert into grade_event (organiser_id, id, grade_id, actor_id, action, from_value, to_value, from_state, to_state, reason, decided_by)
+        select ${actor.organiserId}::uuid, ${randomUUID()}::uuid, saved.id, ${actor.personId}::uuid, 'disagreement_decided', ${g.value}, ${input.value},
+               ${g.state}, ${g.state}, ${input.reason}, ${actor.personId}::uuid from saved),
+      audited as (${audited})
+      select count(*)::int as n from saved`);
+    return { gradeId, value: input.value, decidedBy: decider };
+  }
+  return { decide };
+}
+
+export const disagreementRoutes = (service: ReturnType<typeof disagreementService>): FastifyPluginAsyncZod => async (app) => {
+  app.post('/api/grading/grades/:gradeId/disagreement', { config: { access: { roles: ['teacher', 'principal'] } },
+    schema: { tags: ['grading'], summary: 'Decide a grade the unlicensed and the licensed teacher disagree on (licensed teacher if qualified, else the principal)',
+      params: z.object({ gradeId: Uuid }), body: z.object({ value: z.enum(GRADE_STEPS), reason: z.string().max(2000) }),
+      response: { 200: z.object({ gradeId: z.string(), value: z.string(), decidedBy: z.enum(['licensed_teacher', 'principal']) }), 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
+  }, async (req) => service.decide(actorOf(req), req.params.gradeId, req.body));
+};
