@@ -40,8 +40,8 @@ describe('register grades', () => {
     expect(names).toEqual([...names].sort(new Intl.Collator('sv').compare));
     const p = r.pupils.find((x: any) => x.schoolYear === 9);
     expect(p.cells.HT).toMatchObject({ allowed: true, steps: ['A', 'B', 'C', 'D', 'E', 'F', '-'] });
-    expect(p.cells.VT.allowed).toBe(false);
-    expect(p.cells.final.allowed).toBe(true);
+    expect(p.cells.VT).toMatchObject({ allowed: false, blocked: 'after_last_term_grade' });
+    expect(p.cells.final).toMatchObject({ allowed: true, blocked: null });
   });
 
   it('choosing a step saves at once, records who and when, and writes history and audit', async () => {
@@ -230,7 +230,7 @@ describe('anpassad grundskola', () => {
     const asked = r.pupils.find((p: any) => facts.find((f) => f.id === p.id)?.grades_requested && p.cells.HT.allowed);
     const notAsked = r.pupils.find((p: any) => facts.find((f) => f.id === p.id && !f.grades_requested));
     expect(asked.cells.HT.steps).toEqual(['A', 'B', 'C', 'D', 'E']);
-    expect(notAsked.cells.HT.allowed).toBe(false);
+    expect(notAsked.cells.HT).toMatchObject({ allowed: false, blocked: 'grades_not_requested' });
     const fRes = await save(grs!.group_id, { pupilId: asked.id, column: 'HT', value: 'F', version: null }, c);
     expect(fRes.statusCode).toBe(400);
     expect(fRes.json().error.code).toBe('step_not_allowed');

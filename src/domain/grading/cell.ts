@@ -1,10 +1,12 @@
-import type { Column } from './columns.js';
+import type { Column, ColumnProblem } from './columns.js';
 import type { GradeState } from './workflow.js';
 
 /** One cell of the grade register, as the server sends it and the browser shows it. */
 export interface Cell {
   column: Column;
   allowed: boolean;
+  /** Why the cell is not offered (null when it is): the column rule, or anpassad grundskola without a request. */
+  blocked: ColumnProblem | 'grades_not_requested' | null;
   /** The steps the pupil may get in this column ([] when not allowed). */
   steps: string[];
   gradeId: string | null;

@@ -11,9 +11,11 @@ export type { Cell };
 export function cellOf(column: Column, pupil: Pick<RegisterPupilRow, 'school_year' | 'school_form' | 'grades_requested'>,
   firstGradedYear: number, grade: GradeRow | undefined): Cell {
   const steps = allowedSteps({ schoolForm: pupil.school_form ?? 'GR', gradesRequested: pupil.grades_requested });
-  const allowed = columnProblem(column, { schoolYear: pupil.school_year, firstGradedYear }) === null && steps.length > 0;
+  const problem = columnProblem(column, { schoolYear: pupil.school_year, firstGradedYear });
+  const blocked = problem ?? (steps.length === 0 ? 'grades_not_requested' : null);
+  const allowed = blocked === null;
   return {
-    column, allowed, steps: allowed ? steps : [],
+    column, allowed, blocked, steps: allowed ? steps : [],
     gradeId: grade?.id ?? null, value: grade?.value ?? null, state: (grade?.state ?? null) as GradeState | null, version: grade?.version ?? null,
     carriedOver: grade?.carried_over ?? false,
     by: grade ? { id: grade.registered_by, name: grade.registered_by_name } : null, at: grade?.registered_at ?? null,

@@ -12,7 +12,9 @@ const Period = z.object({ from: z.string(), to: z.string(), daysLeft: z.number()
 const Term = z.object({ id: z.string(), label: z.string(), kind: z.enum(['HT', 'VT']) });
 const Subject = z.object({ code: z.string(), name: z.string() });
 export const CellBody = z.object({
-  column: z.enum(COLUMNS), allowed: z.boolean(), steps: z.array(z.string()), gradeId: z.string().nullable(), value: z.string().nullable(),
+  column: z.enum(COLUMNS), allowed: z.boolean(),
+  blocked: z.enum(['no_school_year', 'before_first_graded_year', 'after_last_term_grade', 'final_only_in_year_9', 'grades_not_requested']).nullable(),
+  steps: z.array(z.string()), gradeId: z.string().nullable(), value: z.string().nullable(),
   state: z.string().nullable(), version: z.number().nullable(), carriedOver: z.boolean(),
   by: z.object({ id: z.string(), name: z.string() }).nullable(), at: z.string().nullable(), writtenAssessment: z.enum(['missing', 'done']).nullable(),
 });

@@ -17,13 +17,16 @@ export interface CellActions {
 /** Why a cell offers no grade (the server only says that it does not). */
 function useWhyNot() {
   const { t } = useTranslation();
-  return (pupil: RegisterPupil, column: Column) => {
-    if (pupil.schoolForm === 'GRS') return t('gradeRegister.why.notRequested');
-    if (pupil.schoolYear === null) return t('gradeRegister.why.noSchoolYear');
-    if (column === 'final') return t('gradeRegister.why.finalOnlyYear9');
-    if (column === 'VT' && pupil.schoolYear >= 9) return t('gradeRegister.why.noTermGradeYear9VT');
-    if (pupil.schoolYear < 9) return t('gradeRegister.why.beforeFirstYear', { year: pupil.schoolYear });
-    return t('gradeRegister.why.notOffered');
+  // The server says why (the same domain rule it enforces); the browser only words it.
+  return (pupil: RegisterPupil, cell: Cell) => {
+    switch (cell.blocked) {
+      case 'grades_not_requested': return t('gradeRegister.why.notRequested');
+      case 'no_school_year': return t('gradeRegister.why.noSchoolYear');
+      case 'final_only_in_year_9': return t('gradeRegister.why.finalOnlyYear9');
+      case 'after_last_term_grade': return t('gradeRegister.why.noTermGradeYear9VT');
+      case 'before_first_graded_year': return t('gradeRegister.why.beforeFirstYear', { year: pupil.schoolYear });
+      default: return t('gradeRegister.why.notOffered');
+    }
   };
 }
 
@@ -102,7 +105,7 @@ export function GradeCell({
   const cell = pupil.cells[column];
   const name = pupilName(pupil);
   if (!cell.allowed && !cell.value) {
-    const why = whyNot(pupil, column);
+    const why = whyNot(pupil, cell);
     return (
       <Text span className={classes.notAllowed} title={why} data-testid="cell-not-allowed">
         <span aria-hidden="true">–</span>
