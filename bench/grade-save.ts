@@ -54,44 +54,50 @@ async function loginTeacher(baseUrl: string, username: string): Promise<Teacher>
   return { cookie, csrf: body.csrfToken, cells, next: 0 };
 }
 
-function saveRun(baseUrl: string, teachers: Teacher[], overallRate?: number) {
+/** An autocannon run in which each connection acts as its own teacher (assigned on its first request). */
+function perTeacherRun(baseUrl: string, teachers: Teacher[], overallRate: number | undefined,
+  request: { method: string; setup: (t: Teacher, context: any) => object; onResponse?: (status: number, body: string, context: any) => void }) {
   let assigned = 0;
-  const values = ['A', 'B', 'C', 'D', 'E'];
   return autocannon({
     url: baseUrl, connections: CONNECTIONS, duration: seconds, overallRate,
     requests: [{
-      method: 'PUT',
+      method: request.method,
       setupRequest: (req: any, context: any) => {
         context.t ??= teachers[assigned++ % teachers.length];
-        const t: Teacher = context.t;
-        const cell = t.cells[t.next++ % t.cells.length];
-        context.cell = cell;
-        return { ...req, path: `/api/grading/groups/${cell.groupId}/cells`,
-          headers: { 'content-type': 'application/json', cookie: t.cookie, 'x-csrf-token': t.csrf },
-          body: JSON.stringify({ pupilId: cell.pupilId, column: 'HT', value: values[(cell.version ?? 0) % 5], version: cell.version, requestId: randomUUID() }) };
+        return { ...req, ...request.setup(context.t, context) };
       },
-      onResponse: (status: number, body: string, context: any) => {
-        if (status === 200) context.cell.version = JSON.parse(body).version;
-        else if (status === 409) context.cell.version = JSON.parse(body).current?.version ?? context.cell.version;
-      },
+      onResponse: request.onResponse,
     }],
   });
 }
 
-/** Loading a group's register (pupils × HT/VT/final with who/when and markers), each connection its own teacher. */
+/** Saving one cell after the other, with the version each connection last saw (no conflicts). */
+function saveRun(baseUrl: string, teachers: Teacher[], overallRate?: number) {
+  const values = ['A', 'B', 'C', 'D', 'E'];
+  return perTeacherRun(baseUrl, teachers, overallRate, {
+    method: 'PUT',
+    setup: (t, context) => {
+      const cell = t.cells[t.next++ % t.cells.length];
+      context.cell = cell;
+      return { path: `/api/grading/groups/${cell.groupId}/cells`,
+        headers: { 'content-type': 'application/json', cookie: t.cookie, 'x-csrf-token': t.csrf },
+        body: JSON.stringify({ pupilId: cell.pupilId, column: 'HT', value: values[(cell.version ?? 0) % 5], version: cell.version, requestId: randomUUID() }) };
+    },
+    onResponse: (status, body, context) => {
+      if (status === 200) context.cell.version = JSON.parse(body).version;
+      else if (status === 409) context.cell.version = JSON.parse(body).current?.version ?? context.cell.version;
+    },
+  });
+}
+
+/** Loading a group's register (pupils × HT/VT/final with who/when and markers). */
 function loadRun(baseUrl: string, teachers: Teacher[], overallRate: number) {
-  let assigned = 0;
-  return autocannon({
-    url: baseUrl, connections: CONNECTIONS, duration: seconds, overallRate,
-    requests: [{
-      method: 'GET',
-      setupRequest: (req: any, context: any) => {
-        context.t ??= teachers[assigned++ % teachers.length];
-        const t: Teacher = context.t;
-        const groups = [...new Set(t.cells.map((c) => c.groupId))];
-        return { ...req, path: `/api/grading/groups/${groups[t.next++ % groups.length]}`, headers: { cookie: t.cookie } };
-      },
-    }],
+  return perTeacherRun(baseUrl, teachers, overallRate, {
+    method: 'GET',
+    setup: (t) => {
+      const groups = [...new Set(t.cells.map((c) => c.groupId))];
+      return { path: `/api/grading/groups/${groups[t.next++ % groups.length]}`, headers: { cookie: t.cookie } };
+    },
   });
 }
 
