@@ -16,10 +16,21 @@ export async function freePort(): Promise<number> {
 /** Seeds a preset into the database the env names, unless it already holds data. */
 export function ensureSeeded(env: NodeJS.ProcessEnv, preset: string) {
   const t0 = Date.now();
+  if (env.DATABASE_URL) createDatabaseIfMissing(env.DATABASE_URL);
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts', '--preset', preset], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
   const out = `${run.stdout}${run.stderr}`;
   if (run.status !== 0 && !/already has data/i.test(out)) throw new Error(`seeding failed:\n${out}`);
   return { seconds: (Date.now() - t0) / 1000, output: out.trim().split('\n').slice(-3).join(' | ') };
+}
+
+/** A fresh machine has no bench database yet: create it (on the same server, through its maintenance database). */
+function createDatabaseIfMissing(databaseUrl: string) {
+  const target = new URL(databaseUrl);
+  const name = target.pathname.slice(1);
+  const maintenance = new URL(databaseUrl); maintenance.pathname = '/postgres';
+  const exists = spawnSync('psql', [maintenance.href, '-tAc', `select 1 from pg_database where datname = '${name.replace(/'/g, "''")}'`], { encoding: 'utf8' });
+  if (exists.status !== 0) throw new Error(`cannot reach PostgreSQL: ${exists.stderr}`);
+  if (exists.stdout.trim() !== '1') spawnSync('psql', [maintenance.href, '-qc', `create database "${name.replace(/"/g, '""')}"`], { stdio: 'inherit' });
 }
 
 export interface RunningServer { baseUrl: string; child: ChildProcess; rssMiB(): number; stop(signal?: NodeJS.Signals): Promise<void> }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Column } from '../../domain/grading/columns.js';
 import { graderScope, groupScope, inForce } from '../platform/access/access.js';
 import type { Actor } from '../platform/access/actor.js';
@@ -10,31 +10,36 @@ type Q = Pick<Queryable, 'execute'>;
 export interface RegisterGroupRow {
   id: string; name: string; subject_code: string; subject_name: string; school_unit_id: string; unit_name: string;
   first_graded_year: number; is_grader: boolean;
+  /** The grading period of the term asked for (null when none is set or no term was asked for). */
+  period_from: string | null; period_to: string | null;
 }
 
-/** A teaching group the actor may see, with what grading needs to know of it. */
-export const findGradingGroup = (q: Q, actor: Actor, groupId: string) => one<RegisterGroupRow>(q, sql`
+/** A teaching group the actor may see, with what grading needs to know of it (and, given a term, its grading period). */
+export const findGradingGroup = (q: Q, actor: Actor, groupId: string, periodTermId?: string) => one<RegisterGroupRow>(q, sql`
   select g.id, g.name, g.subject_code, s.name as subject_name, g.school_unit_id, u.name as unit_name,
-         coalesce(ss.first_graded_year, 6)::int as first_graded_year, (${graderScope(actor)}) as is_grader
+         coalesce(ss.first_graded_year, 6)::int as first_graded_year, (${graderScope(actor)}) as is_grader,
+         to_char(gp.from_date, 'YYYY-MM-DD') as period_from, to_char(gp.to_date, 'YYYY-MM-DD') as period_to
     from student_group g
     join subject s on s.code = g.subject_code
     join school_unit u on u.organiser_id = g.organiser_id and u.id = g.school_unit_id
     left join subject_setting ss on ss.organiser_id = g.organiser_id and ss.subject_code = g.subject_code
-   where g.id = ${groupId} and g.group_type = 'teaching' and ${groupScope(actor)}`);
+    left join grading_period gp on gp.organiser_id = g.organiser_id and gp.school_unit_id = g.school_unit_id and gp.term_id = ${periodTermId ?? null}
+   where g.id = ${groupId} and g.group_type = 'teaching' and ${groupScope(actor)}`, { prepared: true });
 
 export interface RegisterPupilRow {
   id: string; given_name: string; family_name: string; school_year: number | null; school_form: string | null; grades_requested: boolean;
 }
 
-/** The group's pupils today (or only the one asked for) with their enrolment (school year, school form, grades asked for). */
-export const listGroupPupils = (q: Q, actor: Actor, groupId: string, onlyPupilId?: string) => rows<RegisterPupilRow>(q, sql`
-  select p.id, p.given_name, p.family_name, e.school_year, e.school_form, coalesce(e.grades_requested, false) as grades_requested
+const groupPupils = (actor: Actor, groupId: string, extra: SQL = sql``) => sql`
+  select p.id, p.given_name, p.family_name, e.school_year, e.school_form, coalesce(e.grades_requested, false) as grades_requested ${extra}
     from group_membership m
     join person p on p.organiser_id = m.organiser_id and p.id = m.person_id
     left join lateral (select * from enrolment e where e.organiser_id = p.organiser_id and e.person_id = p.id
                         and ${inForce(sql`e.start_date`, sql`e.end_date`, actor.today)} order by e.start_date desc limit 1) e on true
-   where m.organiser_id = ${actor.organiserId} and m.group_id = ${groupId} and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)}
-     ${onlyPupilId ? sql`and m.person_id = ${onlyPupilId}` : sql``}`);
+   where m.organiser_id = ${actor.organiserId} and m.group_id = ${groupId} and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)}`;
+
+/** The group's pupils today with their enrolment (school year, school form, grades asked for). */
+export const listGroupPupils = (q: Q, actor: Actor, groupId: string) => rows<RegisterPupilRow>(q, groupPupils(actor, groupId));
 
 export interface GradeRow {
   id: string; pupil_id: string; kind: 'term' | 'final'; term_id: string; value: string | null; state: string; version: number;
@@ -50,11 +55,21 @@ const gradeJoins = sql`join person rb on rb.organiser_id = gr.organiser_id and r
 
 /** The pupils' grades in the subject for the register's columns (a pupil keeps grades across groups). */
 export function listGradeRows(q: Q, organiserId: string, subjectCode: string, pupilIds: string[], terms: GradingTerms) {
-  const termIds = [terms.ht?.id, terms.vt?.id].filter(Boolean) as string[];
   return rows<GradeRow>(q, sql`select ${gradeColumns} from grade gr ${gradeJoins}
     where gr.organiser_id = ${organiserId} and gr.subject_code = ${subjectCode} and gr.pupil_id = any(${sql.param(pupilIds)}::uuid[])
-      and (gr.kind = 'final' or (gr.kind = 'term' and gr.term_id = any(${sql.param(termIds)}::uuid[])))`);
+      and (gr.kind = 'final' or (gr.kind = 'term' and gr.term_id = any(${sql.param(registerTermIds(terms))}::uuid[])))`);
 }
+
+/** The group's pupils today, each with their grades in the subject for the register's columns: the
+ *  register in one round trip. */
+export function listRegisterPupils(q: Q, actor: Actor, groupId: string, subjectCode: string, terms: GradingTerms) {
+  const grades = sql`, coalesce((select json_agg(cur) from (select ${gradeColumns} from grade gr ${gradeJoins}
+      where gr.organiser_id = m.organiser_id and gr.pupil_id = p.id and gr.subject_code = ${subjectCode}
+        and (gr.kind = 'final' or (gr.kind = 'term' and gr.term_id in (${terms.ht?.id ?? null}::uuid, ${terms.vt?.id ?? null}::uuid)))) cur), '[]') as grades`;
+  return rows<RegisterPupilRow & { grades: GradeRow[] }>(q, groupPupils(actor, groupId, grades), { prepared: true });
+}
+
+const registerTermIds = (terms: GradingTerms) => [terms.ht?.id, terms.vt?.id].filter(Boolean) as string[];
 
 /** One pupil's grade in a column, locked for update when inside a transaction. */
 export function findGrade(q: Q, organiserId: string, pupilId: string, subjectCode: string, column: Column, termId: string, forUpdate = false) {
@@ -96,7 +111,7 @@ export const findSaveFacts = (q: Q, actor: Actor, groupId: string, pupilId: stri
     left join lateral (select * from enrolment e where e.organiser_id = g.organiser_id and e.person_id = mm.person_id
                         and ${inForce(sql`e.start_date`, sql`e.end_date`, actor.today)} order by e.start_date desc limit 1) e on true
     left join grading_period gp on gp.organiser_id = g.organiser_id and gp.school_unit_id = g.school_unit_id and gp.term_id = ${termId}
-   where g.id = ${groupId} and g.group_type = 'teaching' and ${groupScope(actor)}`);
+   where g.id = ${groupId} and g.group_type = 'teaching' and ${groupScope(actor)}`, { prepared: true });
 
 /** The pupil's latest term grade in the subject from a term that began before `before` (for överfört). */
 export const findEarlierTermGrade = (q: Q, organiserId: string, pupilId: string, subjectCode: string, before: string) => one<{ value: string }>(q, sql`

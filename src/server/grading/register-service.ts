@@ -13,7 +13,7 @@ import { AppError, conflict, forbidden, notFound } from '../platform/http/errors
 import { cellOf, type Cell } from './cells.js';
 import { listGradingOverview } from './overview-store.js';
 import { findPeriod } from './period-store.js';
-import { findEarlierTermGrade, findGrade, findGradingGroup, findSaveFacts, listGradeRows, listGroupPupils } from './register-queries.js';
+import { findEarlierTermGrade, findGrade, findGradingGroup, findSaveFacts, listRegisterPupils } from './register-queries.js';
 import { loadGradingTerms, termLabel, termOfColumn, type GradingTerms } from './terms.js';
 
 const refusals = {
@@ -55,15 +55,13 @@ export function registerService(db: Db) {
 
   /** The register of one group: its pupils in Swedish order with a cell per column. */
   async function register(actor: Actor, groupId: string) {
-    const group = await findGradingGroup(db, actor, groupId);
-    if (!group) throw notFound('Group not found');
     const terms = await termsOrFail(actor);
-    const pupils = (await listGroupPupils(db, actor, groupId))
+    const group = await findGradingGroup(db, actor, groupId, terms.current.id);
+    if (!group) throw notFound('Group not found');
+    const pupils = (await listRegisterPupils(db, actor, groupId, group.subject_code, terms))
       .map((p) => ({ ...p, familyName: p.family_name, givenName: p.given_name })).sort(byPersonName);
-    const grades = pupils.length ? await listGradeRows(db, actor.organiserId, group.subject_code, pupils.map((p) => p.id), terms) : [];
-    const gradeOf = (pupilId: string, column: Column) => grades.find((g) => g.pupil_id === pupilId
-      && (column === 'final' ? g.kind === 'final' : g.kind === 'term' && g.term_id === termOfColumn(terms, column)?.id));
-    const period = await periodOf(db, actor, terms.current.id);
+    const gradeOf = (p: (typeof pupils)[number], column: Column) => p.grades.find((g) => column === 'final' ? g.kind === 'final' : g.kind === 'term' && g.term_id === termOfColumn(terms, column)?.id);
+    const period = group.period_from ? { from: group.period_from, to: group.period_to! } : null;
     return {
       group: { id: group.id, name: group.name, subject: { code: group.subject_code, name: group.subject_name }, unit: { id: group.school_unit_id, name: group.unit_name } },
       term: { id: terms.current.id, label: termLabel(terms.current), kind: terms.current.kind },
@@ -72,7 +70,7 @@ export function registerService(db: Db) {
       canEdit: group.is_grader,
       pupils: pupils.map((p) => ({
         id: p.id, givenName: p.given_name, familyName: p.family_name, schoolYear: p.school_year, schoolForm: p.school_form,
-        cells: Object.fromEntries(COLUMNS.map((c) => [c, cellOf(c, p, group.first_graded_year, gradeOf(p.id, c))])) as Record<Column, Cell>,
+        cells: Object.fromEntries(COLUMNS.map((c) => [c, cellOf(c, p, group.first_graded_year, gradeOf(p, c))])) as Record<Column, Cell>,
       })),
     };
   }
@@ -138,7 +136,7 @@ export function registerService(db: Db) {
       audited as (${auditStatement({ organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId,
         action: 'grade.registered', entityType: 'grade', entityId: gradeId,
         details: { pupilId: input.pupilId, subject: facts.subject_code, column: input.column, from: current?.value ?? null, to: input.value }, ip: actor.ip }, sql`saved`)})
-      select (select count(*) from saved)::int as n, to_char(now() at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI') as registered_at`);
+      select (select count(*) from saved)::int as n, to_char(now() at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI') as registered_at`, { prepared: true });
     if (!saved || saved.n === 0) {
       const now = await findGrade(db, actor.organiserId, input.pupilId, facts.subject_code, input.column, term.id);
       throw conflict('stale_version', 'Someone else changed the grade', { current: cell(now) });

@@ -27,6 +27,10 @@ export interface SessionBody {
   csrfToken: string;
 }
 
+/** How long a found session is remembered in the process (see `resolve`). */
+export const SESSION_MEMORY_MS = 5_000;
+const MAX_REMEMBERED = 20_000;
+
 const accountKey = (username: string) => `account:${username.toLowerCase()}`;
 const ipKey = (ip: string) => `ip:${ip}`;
 
@@ -75,7 +79,7 @@ export function sessionService(deps: SessionDeps) {
     const grants = await loadRoleGrants(db, org, account.person_id, today());
     const ctx = defaultContext(grants);
     if (!ctx) throw new AppError(403, 'no_role', 'The account holds no role in this organisation today');
-    return db.transaction(async (tx) => {
+    return ending(input.oldToken, db.transaction(async (tx) => {
       if (input.oldToken) await deleteSession(tx, org, input.oldToken);
       await clearThrottle(tx, org, accountKey(username));
       const created = await createSession(tx, org, { accountId: account.id, personId: account.person_id, ...ctx }, deps.sessionHours);
@@ -83,11 +87,34 @@ export function sessionService(deps: SessionDeps) {
         action: 'session.login', entityType: 'account', entityId: account.id, ip: input.ip });
       const row = (await findSession(tx, org, created.token))!;
       return { token: created.token, body: body(row, ctx, grants, created.csrfToken) };
-    });
+    }));
   }
 
-  /** The session behind a cookie token, or null when there is none or it has expired. */
-  const resolve = (token: string) => findSession(db, org, token);
+  /**
+   * The session behind a cookie token, or null when there is none or it has expired. Finding it is the
+   * first query of every request, so a found session is remembered for a few seconds in this process
+   * (never past its expiry). Logout and switching forget it at once here; another server process of the
+   * same deployment sees a logout, or an account disabled, within `SESSION_MEMORY_MS`.
+   */
+  async function resolve(token: string): Promise<SessionRow | undefined> {
+    const now = Date.now();
+    const known = remembered.get(token);
+    if (known && known.until > now) return known.row;
+    const row = await findSession(db, org, token);
+    if (known) remembered.delete(token);
+    if (row) {
+      if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+      remembered.set(token, { row, until: Math.min(now + SESSION_MEMORY_MS, Number(row.expires_ms)) });
+    }
+    return row;
+  }
+  const remembered = new Map<string, { row: SessionRow; until: number }>();
+  /** Forgets a session that is being ended, before and after the ending commits (a request resolving it
+   *  meanwhile must not keep it alive). */
+  async function ending<T>(token: string | undefined, work: Promise<T>): Promise<T> {
+    if (token) remembered.delete(token);
+    try { return await work; } finally { if (token) remembered.delete(token); }
+  }
 
   async function describe(row: SessionRow): Promise<SessionBody> {
     const grants = await loadRoleGrants(db, org, row.person_id, today());
@@ -98,21 +125,21 @@ export function sessionService(deps: SessionDeps) {
   async function switchContext(row: SessionRow, token: string, ctx: Context, ip: string) {
     const grants = await loadRoleGrants(db, org, row.person_id, today());
     if (!holdsContext(grants, ctx)) throw forbidden('You do not hold that role at that unit');
-    return db.transaction(async (tx) => {
+    return ending(token, db.transaction(async (tx) => {
       await deleteSession(tx, org, token);
       const created = await createSession(tx, org, { accountId: row.account_id, personId: row.person_id, ...ctx }, deps.sessionHours);
       await audit(tx, { organiserId: org, actorPersonId: row.person_id, actorRole: ctx.role, actorUnitId: ctx.unitId,
         action: 'session.switch_context', entityType: 'session', details: { from: { role: row.role, unitId: row.unit_id }, to: ctx }, ip });
       return { token: created.token, body: body(row, ctx, grants, created.csrfToken) };
-    });
+    }));
   }
 
   async function logout(row: SessionRow, token: string, ip: string) {
-    await db.transaction(async (tx) => {
+    await ending(token, db.transaction(async (tx) => {
       await deleteSession(tx, org, token);
       await audit(tx, { organiserId: org, actorPersonId: row.person_id, actorRole: row.role, actorUnitId: row.unit_id,
         action: 'session.logout', entityType: 'session', ip });
-    });
+    }));
   }
 
   return { login, resolve, describe, switchContext, logout };

@@ -19,16 +19,17 @@ export function findAccount(q: Q, organiserId: string, username: string) {
 export interface SessionRow {
   token_hash: string; person_id: string; account_id: string; role: Role; unit_id: string | null;
   csrf_token: string; username: string; given_name: string; family_name: string;
+  /** When the session expires, in ms since the epoch. */ expires_ms: number;
 }
 
 export function findSession(q: Q, organiserId: string, token: string) {
   return one<SessionRow>(q, sql`
     select s.token_hash, s.person_id, s.account_id, s.role, s.unit_id, s.csrf_token,
-           a.username, p.given_name, p.family_name
+           a.username, p.given_name, p.family_name, (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms
       from session s
       join account a on a.organiser_id = s.organiser_id and a.id = s.account_id and not a.disabled
       join person p on p.organiser_id = s.organiser_id and p.id = s.person_id
-     where s.organiser_id = ${organiserId} and s.token_hash = ${hashToken(token)} and s.expires_at > now()`);
+     where s.organiser_id = ${organiserId} and s.token_hash = ${hashToken(token)} and s.expires_at > now()`, { prepared: true });
 }
 
 export interface NewSession { accountId: string; personId: string; role: Role; unitId: string | null }
