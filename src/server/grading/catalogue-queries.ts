@@ -6,11 +6,17 @@ import { rows, type Queryable } from '../platform/db/database.js';
 
 type Q = Pick<Queryable, 'execute'>;
 
-export interface CatalogueLine { pupil_id: string; given_name: string; family_name: string; civic_no: string | null; grade_id: string | null; value: string | null; state: string | null }
+export interface CatalogueLine {
+  pupil_id: string; given_name: string; family_name: string; civic_no: string | null; grade_id: string | null; value: string | null; state: string | null;
+  /** The school form of the pupil's enrolment in force ('GR', 'GRS'); null without one. */
+  school_form: string | null;
+}
 
 /** Each current pupil of the group with the grade registered in this group for the column. */
 export const catalogueLines = (q: Q, actor: Actor, groupId: string, column: Column, termId: string) => rows<CatalogueLine>(q, sql`
-  select p.id as pupil_id, p.given_name, p.family_name, p.civic_no, gr.id as grade_id, gr.value, gr.state
+  select p.id as pupil_id, p.given_name, p.family_name, p.civic_no, gr.id as grade_id, gr.value, gr.state,
+         (select e.school_form from enrolment e where e.organiser_id = p.organiser_id and e.person_id = p.id
+             and ${inForce(sql`e.start_date`, sql`e.end_date`, actor.today)} order by e.start_date desc limit 1) as school_form
     from group_membership m
     join person p on p.organiser_id = m.organiser_id and p.id = m.person_id
     left join grade gr on gr.organiser_id = m.organiser_id and gr.pupil_id = m.person_id and gr.group_id = m.group_id
@@ -38,3 +44,27 @@ export const catalogueSignatures = (q: Q, actor: Actor, groupId: string, termId:
     from catalogue_signature s join person p on p.organiser_id = s.organiser_id and p.id = s.signer_id
    where s.organiser_id = ${actor.organiserId} and s.group_id = ${groupId} and s.term_id = ${termId} and s.kind = ${kind}
    order by s.signed_at`);
+
+export interface DisagreementParties {
+  /** The group has a grading teacher whose duty at the group's unit carries no licence. */
+  has_unlicensed: boolean;
+  /** The licensed grading teachers of the group qualified (behöriga) in the subject. */
+  qualified_licensed: string[];
+}
+
+/** Who grades the group, for a disagreement between an unlicensed and a licensed teacher: the grading
+ *  teachers in force, with the licence and subjects of their teacher duty at the group's unit. */
+export const disagreementParties = async (q: Q, actor: Actor, groupId: string, subjectCode: string): Promise<DisagreementParties> => {
+  const graders = await rows<{ person_id: string; licensed: boolean; qualified: boolean }>(q, sql`
+    select gs.person_id, d.licensed, ${subjectCode} = any(d.qualified_subjects) as qualified
+      from group_staff gs
+      join student_group g on g.organiser_id = gs.organiser_id and g.id = gs.group_id
+      join duty d on d.organiser_id = gs.organiser_id and d.person_id = gs.person_id and d.school_unit_id = g.school_unit_id
+       and d.role = 'teacher' and ${inForce(sql`d.start_date`, sql`d.end_date`, actor.today)}
+     where gs.organiser_id = ${actor.organiserId} and gs.group_id = ${groupId} and gs.grader and gs.assignment = 'teacher'
+       and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)}`);
+  return {
+    has_unlicensed: graders.some((g) => !g.licensed),
+    qualified_licensed: [...new Set(graders.filter((g) => g.licensed && g.qualified).map((g) => g.person_id))],
+  };
+};

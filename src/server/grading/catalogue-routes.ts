@@ -10,10 +10,12 @@ import type { correctionService } from './correction-service.js';
 const CatalogueBody = z.object({
   group: z.object({ id: z.string(), name: z.string(), subject: z.object({ code: z.string(), name: z.string() }), unit: z.object({ id: z.string(), name: z.string() }) }),
   term: z.object({ id: z.string(), label: z.string() }), column: z.enum(COLUMNS),
-  lines: z.array(z.object({ pupilId: z.string(), gradeId: z.string().nullable(), name: z.string(), value: z.string().nullable(), state: z.string().nullable() })),
+  lines: z.array(z.object({ pupilId: z.string(), gradeId: z.string().nullable(), name: z.string(), value: z.string().nullable(), state: z.string().nullable(),
+    steps: z.array(z.enum(GRADE_STEPS)).describe('The grade steps for the pupil\'s school form (anpassad grundskola: A–E)') })),
   teachers: z.array(z.object({ id: z.string(), name: z.string(), licensed: z.boolean() })),
   signatures: z.array(z.object({ signerId: z.string(), name: z.string(), licensed: z.boolean(), signedAt: z.string() })),
   decided: z.boolean(), canSign: z.boolean(),
+  canDecideDisagreement: z.boolean().describe('The actor decides a disagreement between the unlicensed and the licensed grading teacher on a grade not yet decided (licensed teacher qualified in the subject, else the principal)'),
 });
 const params = z.object({ groupId: Uuid });
 const query = z.object({ column: z.enum(COLUMNS) });

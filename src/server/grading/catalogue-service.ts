@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Column } from '../../domain/grading/columns.js';
+import { allowedSteps } from '../../domain/grading/scale.js';
 import { catalogueComplete, signProblem } from '../../domain/grading/signing.js';
 import { byPersonName } from '../../domain/org/sorting.js';
 import { swedishDate } from '../../domain/common/dates.js';
@@ -10,10 +11,14 @@ import { audit } from '../platform/audit/audit.js';
 import type { Db, Queryable } from '../platform/db/database.js';
 import { AppError, forbidden, notFound } from '../platform/http/errors.js';
 import { renderCatalogue } from './catalogue-pdf.js';
-import { catalogueLines, catalogueSignatures, groupGraders } from './catalogue-queries.js';
+import { catalogueLines, catalogueSignatures, disagreementParties, groupGraders } from './catalogue-queries.js';
+import { mayDecideDisagreement } from './disagreement-service.js';
 import { findGradingGroup } from './register-queries.js';
 import { loadGradingTerms, termLabel, termOfColumn } from './terms.js';
 
+/** The steps a grade may take for a pupil of the school form (anpassad grundskola: A–E, never F or –), as the
+ *  disagreement and correction decisions check them. */
+const stepsOfSchoolForm = (schoolForm: string | null) => allowedSteps({ schoolForm: schoolForm ?? 'GR', gradesRequested: true });
 const kindOf = (c: Column) => (c === 'final' ? 'final' as const : 'term' as const);
 const signRefusals = {
   not_confirmed: 'Every grade in the catalogue must be confirmed before it is signed',
@@ -44,13 +49,18 @@ export function catalogueService(db: Db) {
 
   async function view(actor: Actor, groupId: string, column: Column) {
     const c = await load(db, actor, groupId, column);
+    // a disagreement is decided on a grade still registered or confirmed, by the one the rule names
+    const undecided = c.lines.some((l) => l.grade_id && (l.state === 'registered' || l.state === 'confirmed'));
+    const canDecideDisagreement = undecided && mayDecideDisagreement(actor, await disagreementParties(db, actor, groupId, c.group.subject_code));
     return {
       group: { id: c.group.id, name: c.group.name, subject: { code: c.group.subject_code, name: c.group.subject_name }, unit: { id: c.group.school_unit_id, name: c.group.unit_name } },
       term: { id: c.term.id, label: termLabel(c.term) }, column,
-      lines: c.lines.map((l) => ({ pupilId: l.pupil_id, gradeId: l.grade_id, name: `${l.family_name}, ${l.given_name}`, value: l.value, state: l.state })),
+      lines: c.lines.map((l) => ({ pupilId: l.pupil_id, gradeId: l.grade_id, name: `${l.family_name}, ${l.given_name}`, value: l.value, state: l.state,
+        steps: stepsOfSchoolForm(l.school_form) })),
       teachers: c.graders.map((g) => ({ id: g.person_id, name: g.name, licensed: g.licensed })),
       signatures: c.signatures.map((s) => ({ signerId: s.signer_id, name: s.name, licensed: s.licensed, signedAt: s.signed_at })),
       decided: c.complete,
+      canDecideDisagreement,
       canSign: c.group.is_grader && signProblem(c.graded.map((l) => l.state!), c.signatures.map((s) => ({ personId: s.signer_id, licensed: s.licensed })), actor.personId) === null,
     };
   }

@@ -11,7 +11,8 @@ import { useCurrentSession } from '../../session/useSession';
 import { gradeRegisterPath } from '../register/paths';
 import { CatalogueActions } from './CatalogueActions';
 import { CorrectionForm, type CorrectionTarget } from './CorrectionForm';
-import { CATALOGUE_COLUMNS, cataloguePdfPath, type Catalogue, type CatalogueColumn } from './types';
+import { DisagreementForm, type DisagreementTarget } from './DisagreementForm';
+import { CATALOGUE_COLUMNS, cataloguePdfPath, undecided, type Catalogue, type CatalogueColumn, type CatalogueLine } from './types';
 import { useCatalogue, useRegisterIds } from './useCatalogue';
 
 const STATE_COLOR: Record<string, string> = { registered: 'gray', confirmed: 'blue', decided: 'green', locked: 'dark' };
@@ -24,7 +25,8 @@ function CatalogueView({ catalogue, chooser }: { catalogue: Catalogue; chooser: 
   const isGrader = session.allowedActions.includes('grades.register');
   const register = useRegisterIds(catalogue.group.id, isAdmin, session.current);
   const [target, setTarget] = useState<CorrectionTarget | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [disagreement, setDisagreement] = useState<DisagreementTarget | null>(null);
+  const [notice, setNotice] = useState<{ text: string; testId: string } | null>(null);
   const title = t('gradeCatalogue.title', { group: catalogue.group.name });
   useDocumentTitle(title);
 
@@ -36,6 +38,51 @@ function CatalogueView({ catalogue, chooser }: { catalogue: Catalogue; chooser: 
   };
   const displayName = (name: string) => name.split(', ').reverse().join(' ');
   const changeable = (state: string | null) => state === 'decided' || state === 'locked';
+  const withActions = isAdmin || catalogue.canDecideDisagreement;
+  const actionsOf = (l: CatalogueLine) => {
+    const buttons: ReactNode[] = [];
+    if (isAdmin && changeable(l.state)) {
+      buttons.push(
+        <Button
+          key="c"
+          size="xs"
+          variant="outline"
+          disabled={!register.data}
+          aria-label={t('gradeCatalogue.correction.openLabel', { name: displayName(l.name) })}
+          onClick={() => {
+            setNotice(null);
+            setTarget(correctionTarget(l.pupilId, displayName(l.name)));
+          }}
+        >
+          {t('gradeCatalogue.correction.open')}
+        </Button>,
+      );
+    }
+    if (catalogue.canDecideDisagreement && undecided(l)) {
+      buttons.push(
+        <Button
+          key="d"
+          size="xs"
+          variant="outline"
+          data-testid="disagreement-open"
+          aria-label={t('gradeCatalogue.disagreement.openLabel', { name: displayName(l.name) })}
+          onClick={() => {
+            setNotice(null);
+            setDisagreement({ gradeId: l.gradeId, name: displayName(l.name), value: l.value, steps: l.steps });
+          }}
+        >
+          {t('gradeCatalogue.disagreement.open')}
+        </Button>,
+      );
+    }
+    return buttons.length ? (
+      <Group key="a" gap="xs" wrap="nowrap">
+        {buttons}
+      </Group>
+    ) : (
+      '–'
+    );
+  };
 
   return (
     <Stack gap="xl" py="md">
@@ -64,8 +111,8 @@ function CatalogueView({ catalogue, chooser }: { catalogue: Catalogue; chooser: 
       <CatalogueActions catalogue={catalogue} personId={session.person.id} isAdmin={isAdmin} />
       <div aria-live="polite">
         {notice && (
-          <Alert color="green" data-testid="correction-notice">
-            {notice}
+          <Alert color="green" data-testid={notice.testId}>
+            {notice.text}
           </Alert>
         )}
       </div>
@@ -78,7 +125,7 @@ function CatalogueView({ catalogue, chooser }: { catalogue: Catalogue; chooser: 
             t('gradeCatalogue.col.pupil'),
             t('gradeCatalogue.col.grade'),
             t('gradeCatalogue.col.state'),
-            ...(isAdmin ? [t('gradeCatalogue.col.action')] : []),
+            ...(withActions ? [t('gradeCatalogue.col.action')] : []),
           ]}
           rows={catalogue.lines.map((l) => ({
             key: l.pupilId,
@@ -88,27 +135,7 @@ function CatalogueView({ catalogue, chooser }: { catalogue: Catalogue; chooser: 
               <Badge key="s" variant="light" tt="none" color={l.state ? STATE_COLOR[l.state] : 'gray'} data-testid="catalogue-state">
                 {t(`gradeCatalogue.states.${l.state ?? 'none'}`)}
               </Badge>,
-              ...(isAdmin
-                ? [
-                    changeable(l.state) ? (
-                      <Button
-                        key="c"
-                        size="xs"
-                        variant="outline"
-                        disabled={!register.data}
-                        aria-label={t('gradeCatalogue.correction.openLabel', { name: displayName(l.name) })}
-                        onClick={() => {
-                          setNotice(null);
-                          setTarget(correctionTarget(l.pupilId, displayName(l.name)));
-                        }}
-                      >
-                        {t('gradeCatalogue.correction.open')}
-                      </Button>
-                    ) : (
-                      '–'
-                    ),
-                  ]
-                : []),
+              ...(withActions ? [actionsOf(l)] : []),
             ],
           }))}
         />
@@ -143,7 +170,18 @@ function CatalogueView({ catalogue, chooser }: { catalogue: Catalogue; chooser: 
           onClose={() => setTarget(null)}
           onDone={(message) => {
             setTarget(null);
-            setNotice(message);
+            setNotice({ text: message, testId: 'correction-notice' });
+          }}
+        />
+      )}
+      {disagreement && (
+        <DisagreementForm
+          catalogue={catalogue}
+          target={disagreement}
+          onClose={() => setDisagreement(null)}
+          onDone={(message) => {
+            setDisagreement(null);
+            setNotice({ text: message, testId: 'disagreement-notice' });
           }}
         />
       )}

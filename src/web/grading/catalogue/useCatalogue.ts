@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiPost } from '../../app/api';
+import { apiGet, apiPost, isApiError } from '../../app/api';
 import type { SessionBody } from '../../session/types';
-import type { Catalogue, CatalogueColumn, CorrectionBody, RegisterIds } from './types';
+import type { Catalogue, CatalogueColumn, CorrectionBody, DisagreementBody, RegisterIds } from './types';
 
 const base = (groupId: string) => `/api/grading/groups/${encodeURIComponent(groupId)}`;
 
@@ -55,5 +55,22 @@ export function useCorrectGrade(groupId: string) {
     mutationFn: ({ gradeId, body }: { gradeId: string; body: CorrectionBody }) =>
       apiPost<{ gradeId: string; value: string; state: string }>(`/api/grading/grades/${encodeURIComponent(gradeId)}/correction`, body),
     onSuccess: refresh,
+  });
+}
+
+/** The licensed teacher qualified in the subject (otherwise the principal) decides a grade the unlicensed and
+ *  the licensed teacher disagree on. A refusal because the grade moved on meanwhile refreshes the page too. */
+export function useDecideDisagreement(groupId: string) {
+  const refresh = useRefresh(groupId);
+  return useMutation({
+    mutationFn: ({ gradeId, body }: { gradeId: string; body: DisagreementBody }) =>
+      apiPost<{ gradeId: string; value: string; decidedBy: 'licensed_teacher' | 'principal' }>(
+        `/api/grading/grades/${encodeURIComponent(gradeId)}/disagreement`,
+        body,
+      ),
+    onSuccess: refresh,
+    onError: (err) => {
+      if (isApiError(err, 409)) void refresh();
+    },
   });
 }
