@@ -157,8 +157,30 @@ describe('the licensed teacher qualified in the subject decides', () => {
     expect(decided).toMatchObject({ fromValue: 'C', toValue: 'B', reason: 'Provresultaten visar B', by: coTeacherName });
   });
 
+  it('a decided grade is settled: the teachers cannot change it in the register', async () => {
+    const cell = (await unlicensed.get(`/api/grading/groups/${groupId}`)).json().pupils.map((p: any) => p.cells.HT).find((c: any) => c.gradeId === gradeId);
+    const res = await unlicensed.request('PUT', `/api/grading/groups/${groupId}/cells`,
+      { pupilId: (await one<{ pupil_id: string }>(t.database.db, sql`select pupil_id from grade where id = ${gradeId}`))!.pupil_id, column: 'HT', value: 'C', version: cell.version, requestId: randomUUID() });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('not_editable');
+    expect((await footprint()).grade).toMatchObject({ value: 'B', state: 'confirmed' });
+  });
+
+  it('a signature given before a decision changed a grade no longer counts; its signer signs again', async () => {
+    const first = (await unlicensed.request('POST', `/api/grading/groups/${groupId}/catalogue/sign`, { column: 'HT' })).json();
+    expect(first.decided).toBe(false);
+    expect(first.signatures.map((x: any) => x.inForce)).toEqual([true]);
+    expect((await decide(licensed, 'C', 'Vid närmare genomgång: C')).statusCode).toBe(200);
+    const view = await catalogue(unlicensed);
+    expect(view.signatures).toEqual([expect.objectContaining({ signerId: unlicensed.body.person.id, inForce: false })]);
+    expect(view.canSign).toBe(true);
+    const again = await unlicensed.request('POST', `/api/grading/groups/${groupId}/catalogue/sign`, { column: 'HT' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().signatures).toEqual([expect.objectContaining({ signerId: unlicensed.body.person.id, inForce: true })]);
+    expect((await unlicensed.request('POST', `/api/grading/groups/${groupId}/catalogue/sign`, { column: 'HT' })).statusCode).toBe(409);
+  });
+
   it('once the catalogue is signed by both, the grade is decided and no disagreement is offered or taken', async () => {
-    expect((await unlicensed.request('POST', `/api/grading/groups/${groupId}/catalogue/sign`, { column: 'HT' })).json().decided).toBe(false);
     const signed = (await licensed.request('POST', `/api/grading/groups/${groupId}/catalogue/sign`, { column: 'HT' })).json();
     expect(signed.decided).toBe(true);
     expect(signed.canDecideDisagreement).toBe(false);

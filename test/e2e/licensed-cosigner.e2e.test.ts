@@ -192,13 +192,32 @@ describe('a teacher without a licence and the licensed co-grader', () => {
     await expect.poll(() => row.getByTestId('catalogue-value').textContent()).toBe('B');
     expect(await row.getByTestId('catalogue-state').textContent()).toBe('Bekräftat');
     expect(await page().getByTestId('catalogue-not-decided').count()).toBe(1);
+    // the unlicensed teacher signed the grades before this change: that signature no longer counts
+    expect(await page().getByTestId('signatures-table').textContent()).toContain('gäller inte längre: ett betyg har ändrats efter signeringen, signera igen');
     await settle(page());
     expect(await seriousA11yViolations(page())).toEqual([]);
+  }, 60_000);
+
+  it('the unlicensed teacher signs again, on the grades as decided (reaching the catalogue from the register)', async () => {
+    await loginAs(page(), 'larare2');
+    await page().goto(`/betyg/grupp/${groupId}`);
+    await page().getByRole('link', { name: 'Betygskatalog och signering' }).click();
+    await page().getByRole('heading', { level: 1, name: `Betygskatalog ${GROUP}` }).waitFor();
+    expect(await rowOf(page(), pupils[0].listName).getByTestId('catalogue-value').textContent()).toBe('B');
+    await page().getByRole('button', { name: 'Signera betygskatalogen' }).click();
+    const dialog = page().getByRole('dialog', { name: 'Signera betygskatalogen?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Signera', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page().getByTestId('signatures-table').textContent()).toMatch(/Johan Lindqvist\s*saknar legitimation\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(await page().getByTestId('catalogue-not-decided').textContent()).toContain('Betygen är inte beslutade ännu');
   }, 60_000);
 
   it('the licensed teacher co-signs: the grades are decided with the new value; a decision from a stale tab is refused in Swedish', async () => {
     // a second tab of the same teacher with the dialog open for the other pupil
     const second = pupils[1];
+    await loginAs(page(), 'medlarare');
+    await openCatalogue(page());
     const tab = await newPage(j.browser, j.server.baseUrl);
     try {
       await login(tab, 'medlarare');
@@ -248,6 +267,7 @@ describe('a teacher without a licence and the licensed co-grader', () => {
     const decided = history.locator('tbody tr').filter({ hasText: 'Den muntliga redovisningen visar kunskaper på B-nivå' });
     expect(await decided.count()).toBe(1);
     const cells = (await decided.locator('td').allTextContents()).map((s) => s.trim());
+    expect(cells[1]).toBe('Avgjort vid oenighet');
     expect(cells[2]).toBe('C → B');
     expect(cells[3]).toBe(coTeacherName);
   }, 60_000);

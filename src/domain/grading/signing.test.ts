@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { correctionProblem } from './correction.js';
-import { catalogueComplete, signProblem, whoDecidesDisagreement } from './signing.js';
+import { catalogueComplete, signaturesInForce, signProblem, whoDecidesDisagreement } from './signing.js';
 
 describe('signing the grade catalogue', () => {
   it('a licensed teacher\'s signature decides the grades', () => {
@@ -18,6 +18,16 @@ describe('signing the grade catalogue', () => {
     expect(signProblem(['confirmed'], [{ personId: 'a', licensed: true }], 'a')).toBe('already_signed');
     expect(signProblem([], [], 'a')).toBe('no_grades');
     expect(signProblem(['confirmed'], [], 'a')).toBeNull();
+  });
+});
+
+describe('signatures and the grades they were given on', () => {
+  it('a signature given before a grade in the catalogue changed no longer counts', () => {
+    const before = { personId: 'u', licensed: false, content: 'grades-v1' };
+    const after = { personId: 'l', licensed: true, content: 'grades-v2' };
+    expect(signaturesInForce([before, after], 'grades-v2')).toEqual([after]);
+    expect(catalogueComplete(signaturesInForce([before, after], 'grades-v2'), ['u'])).toBe(false);
+    expect(catalogueComplete(signaturesInForce([{ ...before, content: 'grades-v2' }, after], 'grades-v2'), ['u'])).toBe(true);
   });
 });
 

@@ -12,6 +12,13 @@ export function catalogueComplete(signatures: Signature[], unlicensedGraders: st
   return signatures.some((s) => s.licensed) && unlicensedGraders.every((id) => signed.has(id));
 }
 
+/** A signature counts for the grades it was given on: once a grade in the catalogue has changed since
+ *  (a disagreement decided, a confirmation removed and the grade changed), it no longer counts, and its
+ *  signer signs again. `content` identifies the grades as they are now. */
+export function signaturesInForce<T extends { content: string }>(signatures: T[], content: string): T[] {
+  return signatures.filter((s) => s.content === content);
+}
+
 export type SignProblem = 'not_confirmed' | 'already_signed' | 'no_grades';
 
 /** Null when the person may sign now: there are grades, all of them confirmed, and they have not signed. */

@@ -13,7 +13,8 @@ const CatalogueBody = z.object({
   lines: z.array(z.object({ pupilId: z.string(), gradeId: z.string().nullable(), name: z.string(), value: z.string().nullable(), state: z.string().nullable(),
     steps: z.array(z.enum(GRADE_STEPS)).describe('The grade steps for the pupil\'s school form (anpassad grundskola: A–E)') })),
   teachers: z.array(z.object({ id: z.string(), name: z.string(), licensed: z.boolean() })),
-  signatures: z.array(z.object({ signerId: z.string(), name: z.string(), licensed: z.boolean(), signedAt: z.string() })),
+  /** inForce false: given before a grade in the catalogue changed; the signer signs again. */
+  signatures: z.array(z.object({ signerId: z.string(), name: z.string(), licensed: z.boolean(), signedAt: z.string(), inForce: z.boolean() })),
   decided: z.boolean(), canSign: z.boolean(),
   canDecideDisagreement: z.boolean().describe('The actor decides a disagreement between the unlicensed and the licensed grading teacher on a grade not yet decided (licensed teacher qualified in the subject, else the principal)'),
 });

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Column } from '../../domain/grading/columns.js';
 import { allowedSteps } from '../../domain/grading/scale.js';
-import { catalogueComplete, signProblem } from '../../domain/grading/signing.js';
+import { catalogueComplete, signaturesInForce, signProblem } from '../../domain/grading/signing.js';
 import { byPersonName } from '../../domain/org/sorting.js';
 import { swedishDate } from '../../domain/common/dates.js';
 import { requireAction } from '../platform/access/access.js';
@@ -27,6 +27,10 @@ const signRefusals = {
 } as const;
 
 /** Betygskatalog: view and print, sign (grades become decided), lock (administrator). */
+/** What a signature is given on: the pupils and their grades (a changed grade changes it). */
+const contentHash = (graded: { pupil_id: string; value: string | null }[]) =>
+  createHash('sha256').update(JSON.stringify(graded.map((l) => [l.pupil_id, l.value]).sort())).digest('hex');
+
 export function catalogueService(db: Db) {
   async function load(q: Pick<Queryable, 'execute'>, actor: Actor, groupId: string, column: Column) {
     const group = await findGradingGroup(q, actor, groupId);
@@ -37,15 +41,15 @@ export function catalogueService(db: Db) {
     const lines = (await catalogueLines(q, actor, groupId, column, term.id))
       .map((l) => ({ ...l, familyName: l.family_name, givenName: l.given_name })).sort(byPersonName);
     const graders = await groupGraders(q, actor, groupId);
-    const signatures = await catalogueSignatures(q, actor, groupId, term.id, kindOf(column));
     const graded = lines.filter((l) => l.grade_id && l.value !== null);
-    const complete = catalogueComplete(signatures.map((s) => ({ personId: s.signer_id, licensed: s.licensed })),
-      graders.filter((g) => !g.licensed).map((g) => g.person_id));
-    return { group, term, lines, graded, graders, signatures, complete };
+    const content = contentHash(graded);
+    const signatures = (await catalogueSignatures(q, actor, groupId, term.id, kindOf(column)))
+      .map((s) => ({ ...s, personId: s.signer_id, content: s.content_sha256 }));
+    const inForce = signaturesInForce(signatures, content);
+    const complete = catalogueComplete(inForce, graders.filter((g) => !g.licensed).map((g) => g.person_id));
+    return { group, term, lines, graded, graders, signatures, inForce, content, complete };
   }
 
-  const contentHash = (graded: { pupil_id: string; value: string | null }[]) =>
-    createHash('sha256').update(JSON.stringify(graded.map((l) => [l.pupil_id, l.value]).sort())).digest('hex');
 
   async function view(actor: Actor, groupId: string, column: Column) {
     const c = await load(db, actor, groupId, column);
@@ -58,10 +62,10 @@ export function catalogueService(db: Db) {
       lines: c.lines.map((l) => ({ pupilId: l.pupil_id, gradeId: l.grade_id, name: `${l.family_name}, ${l.given_name}`, value: l.value, state: l.state,
         steps: stepsOfSchoolForm(l.school_form) })),
       teachers: c.graders.map((g) => ({ id: g.person_id, name: g.name, licensed: g.licensed })),
-      signatures: c.signatures.map((s) => ({ signerId: s.signer_id, name: s.name, licensed: s.licensed, signedAt: s.signed_at })),
+      signatures: c.signatures.map((s) => ({ signerId: s.signer_id, name: s.name, licensed: s.licensed, signedAt: s.signed_at, inForce: s.content === c.content })),
       decided: c.complete,
       canDecideDisagreement,
-      canSign: c.group.is_grader && signProblem(c.graded.map((l) => l.state!), c.signatures.map((s) => ({ personId: s.signer_id, licensed: s.licensed })), actor.personId) === null,
+      canSign: c.group.is_grader && signProblem(c.graded.map((l) => l.state!), c.inForce, actor.personId) === null,
     };
   }
 
@@ -72,7 +76,7 @@ export function catalogueService(db: Db) {
       termLabel: termLabel(c.term), columnLabel: column === 'final' ? 'Slutbetyg' : 'Terminsbetyg', printedAt: swedishDate(new Date()),
       lines: c.lines.map((l) => ({ name: `${l.family_name}, ${l.given_name}`, civicNo: l.civic_no, value: l.value, state: l.state })),
       teachers: c.graders.map((g) => ({ name: g.name, licensed: g.licensed })),
-      signatures: c.signatures.map((s) => ({ name: s.name, signedAt: s.signed_at })),
+      signatures: c.inForce.map((s) => ({ name: s.name, signedAt: s.signed_at })),
     });
   }
 
@@ -83,16 +87,19 @@ export function catalogueService(db: Db) {
     await db.transaction(async (tx) => {
       const c = await load(tx, actor, groupId, column);
       if (!c.group.is_grader) throw forbidden('Only a grading teacher of the group signs its catalogue');
-      const signatures = c.signatures.map((s) => ({ personId: s.signer_id, licensed: s.licensed }));
-      const problem = signProblem(c.graded.map((l) => l.state!), signatures, actor.personId);
+      const problem = signProblem(c.graded.map((l) => l.state!), c.inForce, actor.personId);
       if (problem) throw new AppError(problem === 'already_signed' ? 409 : 400, problem, signRefusals[problem]);
       const licensed = c.graders.find((g) => g.person_id === actor.personId)?.licensed ?? false;
+      // A signature given before a grade changed is replaced by this one (the audit keeps the earlier).
+      const resigned = c.signatures.some((s) => s.signer_id === actor.personId);
       await tx.execute(sql`insert into catalogue_signature (organiser_id, id, group_id, term_id, kind, signer_id, licensed, content_sha256)
-        values (${actor.organiserId}, ${randomUUID()}, ${groupId}, ${c.term.id}, ${kindOf(column)}, ${actor.personId}, ${licensed}, ${contentHash(c.graded)})`);
-      const complete = catalogueComplete([...signatures, { personId: actor.personId, licensed }], c.graders.filter((g) => !g.licensed).map((g) => g.person_id));
+        values (${actor.organiserId}, ${randomUUID()}, ${groupId}, ${c.term.id}, ${kindOf(column)}, ${actor.personId}, ${licensed}, ${c.content})
+        on conflict (organiser_id, group_id, term_id, kind, signer_id)
+        do update set licensed = excluded.licensed, content_sha256 = excluded.content_sha256, signed_at = now()`);
+      const complete = catalogueComplete([...c.inForce, { personId: actor.personId, licensed }], c.graders.filter((g) => !g.licensed).map((g) => g.person_id));
       if (complete) await moveState(tx, actor, c.graded.map((l) => l.grade_id!), 'confirmed', 'decided', 'decided');
       await audit(tx, { organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId,
-        action: 'grade.catalogue_signed', entityType: 'group', entityId: groupId, details: { column, termId: c.term.id, licensed, decided: complete }, ip: actor.ip });
+        action: 'grade.catalogue_signed', entityType: 'group', entityId: groupId, details: { column, termId: c.term.id, licensed, decided: complete, resigned, content: c.content }, ip: actor.ip });
     });
     return view(actor, groupId, column);
   }

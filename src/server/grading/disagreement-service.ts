@@ -25,7 +25,8 @@ export function mayDecideDisagreement(actor: Pick<Actor, 'role' | 'personId'>, p
 /**
  * A teacher without a licence and the licensed teacher who grades with them disagree on a grade: the
  * licensed teacher decides when qualified in the subject, otherwise the principal. The decision sets the
- * grade before the catalogue is signed and is recorded in its history (who decided, why).
+ * grade, confirmed, and is recorded in its history (who decided, why). A signature already given on the
+ * catalogue no longer counts when this changes a grade in it: its signer signs again.
  */
 export function disagreementService(db: Db) {
   async function decide(actor: Actor, gradeId: string, input: { value: GradeStep; reason: string }) {
@@ -50,11 +51,13 @@ export function disagreementService(db: Db) {
     if (reason.length < 3) throw new AppError(400, 'no_reason', 'The decision needs its reason');
     const audited = auditStatement({ organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId,
       action: 'grade.disagreement_decided', entityType: 'grade', entityId: gradeId, details: { from: g.value, to: input.value, reason, decider }, ip: actor.ip }, sql`saved`);
-    const written = await one<{ n: number }>(db, sql`with saved as (update grade set value = ${input.value}, version = version + 1
+    // The decision settles the grade: it is confirmed, so neither teacher changes it in the register
+    // (the administrator can still remove the confirmation, with a reason).
+    const written = await one<{ n: number }>(db, sql`with saved as (update grade set value = ${input.value}, state = 'confirmed', version = version + 1
         where organiser_id = ${actor.organiserId} and id = ${gradeId} and version = ${g.version} returning id),
       event as (insert into grade_event (organiser_id, id, grade_id, actor_id, action, from_value, to_value, from_state, to_state, reason, decided_by)
         select ${actor.organiserId}::uuid, ${randomUUID()}::uuid, saved.id, ${actor.personId}::uuid, 'disagreement_decided', ${g.value}, ${input.value},
-               ${g.state}, ${g.state}, ${reason}, ${actor.personId}::uuid from saved),
+               ${g.state}, 'confirmed', ${reason}, ${actor.personId}::uuid from saved),
       audited as (${audited})
       select count(*)::int as n from saved`);
     // nothing written: the grade changed (or was signed) since it was read

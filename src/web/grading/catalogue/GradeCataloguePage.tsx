@@ -159,7 +159,8 @@ function CatalogueView({ catalogue, chooser }: { catalogue: Catalogue; chooser: 
           columns={[t('gradeCatalogue.col.name'), t('gradeCatalogue.col.licence'), t('gradeCatalogue.col.signedAt')]}
           rows={catalogue.signatures.map((s) => ({
             key: s.signerId,
-            cells: [s.name, s.licensed ? t('gradeCatalogue.licensed') : t('gradeCatalogue.unlicensed'), s.signedAt],
+            cells: [s.name, s.licensed ? t('gradeCatalogue.licensed') : t('gradeCatalogue.unlicensed'),
+              s.inForce ? s.signedAt : t('gradeCatalogue.signatureOutdated', { at: s.signedAt })],
           }))}
         />
       </Section>

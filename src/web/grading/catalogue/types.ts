@@ -20,7 +20,7 @@ export interface Catalogue {
     steps: GradeStep[];
   }[];
   teachers: { id: string; name: string; licensed: boolean }[];
-  signatures: { signerId: string; name: string; licensed: boolean; signedAt: string }[];
+  signatures: { signerId: string; name: string; licensed: boolean; signedAt: string; inForce: boolean }[];
   decided: boolean;
   canSign: boolean;
   /** The actor decides a disagreement between the unlicensed and the licensed grading teacher (the licensed

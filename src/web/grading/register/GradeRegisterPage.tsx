@@ -3,6 +3,7 @@ import { Alert, Button, CloseButton, Group, Stack, Text, Title } from '@mantine/
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AppLink, groupPath } from '../../app/AppLink';
+import { cataloguePath } from '../catalogue/types';
 import { formatDate } from '../../app/format';
 import { ErrorState, isNotFoundOrForbidden, LoadingState, NotFoundOrNoAccessState } from '../../app/states';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
@@ -106,7 +107,10 @@ function RegisterView({ register, queryKey }: { register: Register; queryKey: re
         <Title order={1} data-testid="register-title">{group.name}</Title>
         <Text c="dimmed">{t('gradeRegister.subtitle', { subject: group.subject.name, term: term.label, unit: group.unit.name })}</Text>
         <PeriodLine period={register.period} />
-        <AppLink to={groupPath(group.id)}>{t('gradeRegister.toGroup')}</AppLink>
+        <Group gap="lg">
+          <AppLink to={groupPath(group.id)}>{t('gradeRegister.toGroup')}</AppLink>
+          <AppLink to={cataloguePath(group.id)} testId="catalogue-link">{t('gradeRegister.toCatalogue')}</AppLink>
+        </Group>
       </div>
       {!register.canEdit && (
         <Alert color="gray" className={classes.noPrint}>{administer ? t('gradeRegister.readOnlyAdmin') : t('gradeRegister.readOnly')}</Alert>
