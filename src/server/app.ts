@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyContextConfig, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
@@ -35,6 +35,19 @@ import { sessionRoutes } from './session/routes.js';
 import { sessionService } from './session/session-service.js';
 import { startRoutes } from './start/routes.js';
 import { startService } from './start/start-service.js';
+
+/** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  config: FastifyContextConfig;
+  /** The route's zod schemas (params, querystring, body, response), when it has them. */
+  schema?: { params?: unknown; querystring?: unknown; body?: unknown; response?: unknown; hide?: boolean };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance { routeTable: RegisteredRoute[] }
+}
 
 export interface AppOptions {
   database: Database;
@@ -74,12 +87,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     openapi: { info: { title: 'Lärka API', version: '0.1.0', description: 'School administration for Swedish schools' } },
     transform: jsonSchemaTransform,
   });
-  // Every /api route declares who may call it, or the server refuses to start. The docs UI's own
-  // routes (static assets of the interactive docs) are public by declaration.
+  // Every /api route declares who may call it and whose data it answers with (config.access and
+  // config.scope), or the server refuses to start. The docs UI's own routes (static assets of the
+  // interactive docs) are public by declaration. The route table is kept for the guard-rail tests.
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
-    if (route.url.startsWith('/api/') && (route.config as { access?: unknown } | undefined)?.access === undefined) {
-      throw new Error(`route ${route.method} ${route.url} has no access declaration (config.access)`);
+    if (route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') route.config = { ...(route.config ?? {}), access: 'public', scope: 'none' };
+    const declared = (route.config ?? {}) as FastifyContextConfig;
+    if (route.url.startsWith('/api/') && (declared.access === undefined || declared.scope === undefined)) {
+      throw new Error(`route ${route.method} ${route.url} has no access declaration (config.access and config.scope)`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, config: (route.config ?? {}) as FastifyContextConfig, schema: route.schema as RegisteredRoute['schema'] });
     }
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/openapi.json' } as any });
@@ -104,7 +124,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(disagreementRoutes(disagreementService(db)));
   await app.register(pupilSummaryRoutes(pupilSummaryService(db)));
 
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);
   return app;
 }

@@ -23,28 +23,28 @@ const query = z.object({ column: z.enum(COLUMNS) });
 const staff = { access: { roles: ['teacher' as const, 'administrator' as const, 'principal' as const] } };
 
 export const catalogueRoutes = (s: { catalogue: ReturnType<typeof catalogueService>; correction: ReturnType<typeof correctionService> }): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/grading/groups/:groupId/catalogue', { config: staff, schema: { tags: ['grading'], summary: 'Betygskatalog of a group for a column: lines, teachers, signatures',
+  app.get('/api/grading/groups/:groupId/catalogue', { config: { ...staff, scope: 'unit' }, schema: { tags: ['grading'], summary: 'Betygskatalog of a group for a column: lines, teachers, signatures',
     params, querystring: query, response: { 200: CatalogueBody, 400: ErrorBody, ...authErrors, 404: ErrorBody } },
   }, async (req) => s.catalogue.view(actorOf(req), req.params.groupId, req.query.column));
 
-  app.get('/api/grading/groups/:groupId/catalogue.pdf', { config: staff, schema: { tags: ['grading'], summary: 'Betygskatalog as PDF/A (print and sign)',
+  app.get('/api/grading/groups/:groupId/catalogue.pdf', { config: { ...staff, scope: 'unit' }, schema: { tags: ['grading'], summary: 'Betygskatalog as PDF/A (print and sign)',
     params, querystring: query, response: { 200: z.any(), 400: ErrorBody, ...authErrors, 404: ErrorBody } },
   }, async (req, reply) => {
     const pdf = await s.catalogue.pdf(actorOf(req), req.params.groupId, req.query.column);
     return reply.type('application/pdf').header('content-disposition', `inline; filename="betygskatalog-${req.query.column}.pdf"`).send(pdf);
   });
 
-  app.post('/api/grading/groups/:groupId/catalogue/sign', { config: { access: { roles: ['teacher'] } }, schema: { tags: ['grading'],
+  app.post('/api/grading/groups/:groupId/catalogue/sign', { config: { access: { roles: ['teacher'] }, scope: 'unit' }, schema: { tags: ['grading'],
     summary: 'Sign the catalogue (a teacher without licence signs together with a licensed one); complete → grades decided',
     params, body: query, response: { 200: CatalogueBody, 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
   }, async (req) => s.catalogue.sign(actorOf(req), req.params.groupId, req.body.column));
 
-  app.post('/api/grading/groups/:groupId/lock', { config: { access: { roles: ['administrator'] } }, schema: { tags: ['grading'],
+  app.post('/api/grading/groups/:groupId/lock', { config: { access: { roles: ['administrator'] }, scope: 'unit' }, schema: { tags: ['grading'],
     summary: 'Lock the group\'s decided grades for a column', params, body: query,
     response: { 200: z.object({ locked: z.number() }), 400: ErrorBody, ...authErrors, 404: ErrorBody } },
   }, async (req) => s.catalogue.lock(actorOf(req), req.params.groupId, req.body.column));
 
-  app.post('/api/grading/grades/:gradeId/correction', { config: { access: { roles: ['administrator'] } }, schema: { tags: ['grading'],
+  app.post('/api/grading/grades/:gradeId/correction', { config: { access: { roles: ['administrator'] }, scope: 'unit' }, schema: { tags: ['grading'],
     summary: 'Record a rättelse or ändring of a decided grade (decided by the grading teacher or the principal)',
     params: z.object({ gradeId: Uuid }),
     body: z.object({ kind: z.enum(['rattelse', 'andring']), value: z.enum(GRADE_STEPS), reason: z.string().trim().max(2000), decidedBy: Uuid }),

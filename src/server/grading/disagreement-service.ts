@@ -68,7 +68,7 @@ export function disagreementService(db: Db) {
 }
 
 export const disagreementRoutes = (service: ReturnType<typeof disagreementService>): FastifyPluginAsyncZod => async (app) => {
-  app.post('/api/grading/grades/:gradeId/disagreement', { config: { access: { roles: ['teacher', 'principal'] } },
+  app.post('/api/grading/grades/:gradeId/disagreement', { config: { access: { roles: ['teacher', 'principal'] }, scope: 'unit' },
     schema: { tags: ['grading'], summary: 'Decide a grade the unlicensed and the licensed teacher disagree on (licensed teacher if qualified, else the principal)',
       params: z.object({ gradeId: Uuid }), body: z.object({ value: z.enum(GRADE_STEPS), reason: z.string().max(2000) }),
       response: { 200: z.object({ gradeId: z.string(), value: z.string(), decidedBy: z.enum(['licensed_teacher', 'principal']) }), 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },

@@ -60,7 +60,7 @@ export function documentBundleService(db: Db) {
 }
 
 export const documentBundleRoutes = (service: ReturnType<typeof documentBundleService>): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/grading/documents/bundle', { config: { access: { roles: ['administrator', 'principal'] } },
+  app.get('/api/grading/documents/bundle', { config: { access: { roles: ['administrator', 'principal'] }, scope: 'actor' },
     schema: { tags: ['grading'], summary: 'A class\'s grade documents: one PDF per pupil in a ZIP, or one combined PDF',
       querystring: z.object({ kind: z.enum(['term', 'final']), classId: Uuid, format: z.enum(['zip', 'pdf']) }),
       response: { 200: z.any(), ...authErrors, 404: ErrorBody } },

@@ -49,7 +49,7 @@ export function handedOutService(db: Db) {
 
 const Item = z.object({ subject: z.object({ code: z.string(), name: z.string() }), value: z.string(), carriedOver: z.boolean() });
 export const handedOutRoutes = (service: ReturnType<typeof handedOutService>): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/pupils/:pupilId/grades', { config: { access: { roles: ['pupil', 'guardian', 'administrator', 'principal'] } },
+  app.get('/api/pupils/:pupilId/grades', { config: { access: { roles: ['pupil', 'guardian', 'administrator', 'principal'] }, scope: 'pupil' },
     schema: { tags: ['grading'], summary: 'The grades handed out to the pupil, and their grade documents', params: z.object({ pupilId: Uuid }),
       response: { 200: z.object({ pupil: z.object({ id: z.string(), name: z.string() }),
         terms: z.array(z.object({ termId: z.string(), label: z.string(), grades: z.array(Item) })),

@@ -58,7 +58,7 @@ export function historyExportService(db: Db) {
 }
 
 export const historyExportRoutes = (service: ReturnType<typeof historyExportService>): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/grading/history.xlsx', { config: { access: { roles: ['principal', 'administrator'] } },
+  app.get('/api/grading/history.xlsx', { config: { access: { roles: ['principal', 'administrator'] }, scope: 'actor' },
     schema: { tags: ['grading'], summary: 'Every grade change at the unit (value, by whom, when, why) as Excel', response: { 200: z.any(), ...authErrors } },
   }, async (req, reply) => reply
     .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

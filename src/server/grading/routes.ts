@@ -30,12 +30,12 @@ export interface GradingServices {
 }
 
 export const gradingRoutes = (s: GradingServices): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/grading/groups', { config: teacher, schema: { tags: ['grading'], summary: 'Betygsprocess: the groups I grade this term, with progress and the grading period',
+  app.get('/api/grading/groups', { config: { ...teacher, scope: 'actor' }, schema: { tags: ['grading'], summary: 'Betygsprocess: the groups I grade this term, with progress and the grading period',
     response: { 200: z.object({ term: Term, period: Period, groups: z.array(z.object({ id: z.string(), name: z.string(), subject: Subject,
       pupils: z.number(), expected: z.number(), graded: z.number(), confirmed: z.number() })) }), ...authErrors, 409: ErrorBody } },
   }, async (req) => s.register.overview(actorOf(req)));
 
-  app.get('/api/grading/groups/:groupId', { config: { access: { roles: ['teacher', 'administrator', 'principal'] } },
+  app.get('/api/grading/groups/:groupId', { config: { access: { roles: ['teacher', 'administrator', 'principal'] }, scope: 'unit' },
     schema: { tags: ['grading'], summary: 'The grade register of a teaching group', params: groupParams,
       response: { 200: z.object({ group: z.object({ id: z.string(), name: z.string(), subject: Subject, unit: z.object({ id: z.string(), name: z.string() }) }),
         term: Term, period: Period, columns: z.array(z.object({ key: z.enum(COLUMNS), label: z.string() })), canEdit: z.boolean(),
@@ -43,34 +43,34 @@ export const gradingRoutes = (s: GradingServices): FastifyPluginAsyncZod => asyn
           cells: z.object({ HT: CellBody, VT: CellBody, final: CellBody }) })) }), ...authErrors, 404: ErrorBody, 409: ErrorBody } },
   }, async (req) => s.register.register(actorOf(req), req.params.groupId));
 
-  app.put('/api/grading/groups/:groupId/cells', { config: teacher, schema: { tags: ['grading'], summary: 'Save one grade at once (idempotent per requestId; version-checked)',
+  app.put('/api/grading/groups/:groupId/cells', { config: { ...teacher, scope: 'unit' }, schema: { tags: ['grading'], summary: 'Save one grade at once (idempotent per requestId; version-checked)',
     params: groupParams, body: z.object({ pupilId: Uuid, column: z.enum(COLUMNS), value: z.string().max(1).nullable(), version: z.number().int().nullable(), requestId: Uuid,
       /** Överfört: carry over the latest earlier term grade (value is then ignored). */ carryOver: z.boolean().optional() }),
     response: { 200: CellBody, 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
   }, async (req) => s.register.saveCell(actorOf(req), req.params.groupId, req.body));
 
-  app.post('/api/grading/groups/:groupId/confirm', { config: teacher, schema: { tags: ['grading'], summary: 'Bekräfta betyg: confirm a column for some or all pupils',
+  app.post('/api/grading/groups/:groupId/confirm', { config: { ...teacher, scope: 'unit' }, schema: { tags: ['grading'], summary: 'Bekräfta betyg: confirm a column for some or all pupils',
     params: groupParams, body: z.object({ column: z.enum(COLUMNS), pupilIds: z.array(Uuid).min(1).max(500) }),
     response: { 200: z.object({ confirmed: z.array(z.string()), skipped: z.array(z.string()) }), 400: ErrorBody, ...authErrors, 404: ErrorBody } },
   }, async (req) => s.confirm.confirm(actorOf(req), req.params.groupId, req.body));
 
-  app.post('/api/grading/grades/:gradeId/unconfirm', { config: admin, schema: { tags: ['grading'], summary: 'Remove a confirmation (administrator, with a reason)',
+  app.post('/api/grading/grades/:gradeId/unconfirm', { config: { ...admin, scope: 'unit' }, schema: { tags: ['grading'], summary: 'Remove a confirmation (administrator, with a reason)',
     params: z.object({ gradeId: Uuid }), body: z.object({ reason: z.string().trim().min(3).max(1000) }),
     response: { 200: z.object({ gradeId: z.string(), state: z.literal('registered') }), 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
   }, async (req) => s.confirm.unconfirm(actorOf(req), req.params.gradeId, req.body.reason));
 
-  app.get('/api/grading/grades/:gradeId/history', { config: { access: { roles: ['teacher', 'administrator', 'principal'] } },
+  app.get('/api/grading/grades/:gradeId/history', { config: { access: { roles: ['teacher', 'administrator', 'principal'] }, scope: 'unit' },
     schema: { tags: ['grading'], summary: 'A grade\'s full history', params: z.object({ gradeId: Uuid }),
       response: { 200: z.array(z.object({ at: z.string(), by: z.string(), action: z.string(), fromValue: z.string().nullable(), toValue: z.string().nullable(),
         fromState: z.string().nullable(), toState: z.string().nullable(), reason: z.string().nullable() })), ...authErrors, 404: ErrorBody } },
   }, async (req) => s.confirm.history(actorOf(req), req.params.gradeId));
 
   const assessmentParams = z.object({ groupId: Uuid, pupilId: Uuid });
-  app.get('/api/grading/groups/:groupId/pupils/:pupilId/written-assessment', { config: { access: { roles: ['teacher', 'administrator', 'principal'] } },
+  app.get('/api/grading/groups/:groupId/pupils/:pupilId/written-assessment', { config: { access: { roles: ['teacher', 'administrator', 'principal'] }, scope: 'unit' },
     schema: { tags: ['grading'], summary: 'The written assessment of an F or – final grade', params: assessmentParams,
       response: { 200: Assessment, 400: ErrorBody, ...authErrors, 404: ErrorBody } },
   }, async (req) => s.assessment.get(actorOf(req), req.params.groupId, req.params.pupilId));
-  app.put('/api/grading/groups/:groupId/pupils/:pupilId/written-assessment', { config: teacher,
+  app.put('/api/grading/groups/:groupId/pupils/:pupilId/written-assessment', { config: { ...teacher, scope: 'unit' },
     schema: { tags: ['grading'], summary: 'Write the assessment (knowledge development, support measures)', params: assessmentParams,
       body: z.object({ knowledgeDevelopment: z.string().max(20_000), supportMeasures: z.string().max(20_000), version: z.number().int().nullable() }),
       response: { 200: Assessment, 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
@@ -78,13 +78,13 @@ export const gradingRoutes = (s: GradingServices): FastifyPluginAsyncZod => asyn
 
   const PeriodOfTerm = z.object({ term: z.object({ id: z.string(), label: z.string(), startDate: z.string(), endDate: z.string() }),
     period: z.object({ from: z.string(), to: z.string(), version: z.number() }).nullable() });
-  app.get('/api/grading/periods', { config: admin, schema: { tags: ['grading'], summary: 'The unit\'s grading periods for this school year',
+  app.get('/api/grading/periods', { config: { ...admin, scope: 'actor' }, schema: { tags: ['grading'], summary: 'The unit\'s grading periods for this school year',
     response: { 200: z.array(PeriodOfTerm), ...authErrors } } }, async (req) => s.periods.list(actorOf(req)));
-  app.put('/api/grading/periods/:termId', { config: admin, schema: { tags: ['grading'], summary: 'Set the unit\'s grading period for a term',
+  app.put('/api/grading/periods/:termId', { config: { ...admin, scope: 'actor' }, schema: { tags: ['grading'], summary: 'Set the unit\'s grading period for a term',
     params: z.object({ termId: Uuid }), body: z.object({ from: IsoDate, to: IsoDate, version: z.number().int().nullable() }),
     response: { 200: PeriodOfTerm.nullable(), 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
   }, async (req) => s.periods.set(actorOf(req), req.params.termId, req.body));
-  app.delete('/api/grading/periods/:termId', { config: admin, schema: { tags: ['grading'], summary: 'Remove the unit\'s grading period for a term (registration open)',
+  app.delete('/api/grading/periods/:termId', { config: { ...admin, scope: 'actor' }, schema: { tags: ['grading'], summary: 'Remove the unit\'s grading period for a term (registration open)',
     params: z.object({ termId: Uuid }), response: { 200: PeriodOfTerm.nullable(), ...authErrors, 404: ErrorBody } },
   }, async (req) => s.periods.remove(actorOf(req), req.params.termId));
 };

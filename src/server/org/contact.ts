@@ -60,11 +60,11 @@ export function contactService(db: Db) {
 
 export const contactRoutes = (service: ReturnType<typeof contactService>): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/me/contact', {
-    config: { access: 'session' },
+    config: { access: 'session', scope: 'actor' },
     schema: { tags: ['me'], summary: 'My own contact details', response: { 200: ContactBody, ...authErrors } },
   }, async (req) => service.get(actorOf(req)));
   app.put('/api/me/contact', {
-    config: { access: 'session' },
+    config: { access: 'session', scope: 'actor' },
     schema: { tags: ['me'], summary: 'Change my own contact details', body: ContactInput,
       response: { 200: ContactBody, 400: ErrorBody, ...authErrors, 409: ErrorBody } },
   }, async (req) => service.update(actorOf(req), req.body));

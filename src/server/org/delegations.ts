@@ -84,16 +84,16 @@ export function delegationService(db: Db) {
 
 export const delegationRoutes = (service: ReturnType<typeof delegationService>): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/unit/staff', {
-    config: { access: { roles: ['principal', 'administrator'] } },
+    config: { access: { roles: ['principal', 'administrator'] }, scope: 'actor' },
     schema: { tags: ['org'], summary: 'Staff with a duty at the current school unit', response: { 200: z.array(StaffMember), ...authErrors } },
   }, async (req) => service.staff(actorOf(req)));
   app.post('/api/delegations', {
-    config: { access: { roles: ['principal'] } },
+    config: { access: { roles: ['principal'] }, scope: 'actor' },
     schema: { tags: ['org'], summary: 'Delegate a kind of decision to a staff member for a period', body: NewDelegation,
       response: { 200: DelegationBody, 400: ErrorBody, ...authErrors } },
   }, async (req) => service.create(actorOf(req), req.body));
   app.post('/api/delegations/:delegationId/end', {
-    config: { access: { roles: ['principal'] } },
+    config: { access: { roles: ['principal'] }, scope: 'unit' },
     schema: { tags: ['org'], summary: 'Withdraw a delegation (it stays on record)', params: z.object({ delegationId: Uuid }),
       response: { 200: DelegationBody, ...authErrors, 404: ErrorBody } },
   }, async (req) => service.end(actorOf(req), req.params.delegationId));

@@ -17,7 +17,8 @@ const GroupBody = z.object({
   pupils: z.array(z.object({ id: z.string(), givenName: z.string(), familyName: z.string(), from: z.string() })),
 });
 
-/** One group with its current staff and pupils, if the actor may see it (else 404: nothing leaks). */
+/** One group with its current staff and pupils, if the actor may see it (else 404: nothing leaks). A
+ *  pupil sees the group's staff and themself, not their classmates (whose records are not theirs to see). */
 export function groupService(db: Db) {
   return {
     async get(actor: Actor, groupId: string): Promise<z.infer<typeof GroupBody>> {
@@ -36,7 +37,8 @@ export function groupService(db: Db) {
         select p.id, p.given_name, p.family_name, to_char(m.start_date, 'YYYY-MM-DD') as start_date
           from group_membership m join person p on p.organiser_id = m.organiser_id and p.id = m.person_id
          where m.organiser_id = ${actor.organiserId} and m.group_id = ${groupId}
-           and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)}`);
+           and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)}
+           ${actor.role === 'pupil' ? sql`and m.person_id = ${actor.personId}` : sql``}`);
       return {
         id: g.id, name: g.name, groupType: g.group_type, schoolYear: g.school_year,
         subject: g.subject_code ? { code: g.subject_code, name: g.subject_name } : null,
@@ -50,7 +52,7 @@ export function groupService(db: Db) {
 
 export const groupRoutes = (service: ReturnType<typeof groupService>): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/groups/:groupId', {
-    config: { access: { roles: ['teacher', 'administrator', 'principal', 'pupil'] } },
+    config: { access: { roles: ['teacher', 'administrator', 'principal', 'pupil'] }, scope: 'unit' },
     schema: { tags: ['org'], summary: 'A class or teaching group with its staff and pupils', params: z.object({ groupId: Uuid }),
       response: { 200: GroupBody, ...authErrors, 404: ErrorBody } },
   }, async (req) => service.get(actorOf(req), req.params.groupId));

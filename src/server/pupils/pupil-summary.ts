@@ -49,7 +49,7 @@ export function pupilSummaryService(db: Db) {
 
 export const pupilSummaryRoutes = (service: ReturnType<typeof pupilSummaryService>): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/pupils/:pupilId', {
-    config: { access: { roles: ['teacher', 'administrator', 'principal', 'guardian', 'pupil'] } },
+    config: { access: { roles: ['teacher', 'administrator', 'principal', 'guardian', 'pupil'] }, scope: 'pupil' },
     schema: { tags: ['pupils'], summary: 'The short record of one pupil', params: z.object({ pupilId: Uuid }),
       response: { 200: PupilSummary, ...authErrors, 404: ErrorBody } },
   }, async (req) => service.get(actorOf(req), req.params.pupilId));

@@ -30,10 +30,10 @@ const Key = z.object({ key: z.string().regex(/^[a-z][a-zA-Z0-9.]{0,63}$/) });
 const Body = z.object({ key: z.string(), value: z.unknown() });
 
 export const preferenceRoutes = (service: ReturnType<typeof preferenceService>): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/me/preferences/:key', { config: { access: 'session' },
+  app.get('/api/me/preferences/:key', { config: { access: 'session', scope: 'actor' },
     schema: { tags: ['me'], summary: 'One of my remembered choices (null when never set)', params: Key, response: { 200: Body, ...authErrors, 400: ErrorBody } },
   }, async (req) => service.get(actorOf(req), req.params.key));
-  app.put('/api/me/preferences/:key', { config: { access: 'session' },
+  app.put('/api/me/preferences/:key', { config: { access: 'session', scope: 'actor' },
     schema: { tags: ['me'], summary: 'Remember a choice', params: Key, body: z.object({ value: z.unknown() }), response: { 200: Body, ...authErrors, 400: ErrorBody } },
   }, async (req) => service.set(actorOf(req), req.params.key, req.body.value));
 };

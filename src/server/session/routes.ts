@@ -25,7 +25,7 @@ export const sessionRoutes = (deps: SessionRouteDeps): FastifyPluginAsyncZod => 
   const { sessions } = deps;
 
   app.post('/api/session', {
-    config: { access: 'public', csrfExempt: true },
+    config: { access: 'public', csrfExempt: true, scope: 'none' },
     schema: {
       tags: ['session'], summary: 'Log in with username and password',
       body: z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) }),
@@ -38,18 +38,18 @@ export const sessionRoutes = (deps: SessionRouteDeps): FastifyPluginAsyncZod => 
   });
 
   app.get('/api/organiser', {
-    config: { access: 'public' },
+    config: { access: 'public', scope: 'none' },
     schema: { tags: ['session'], summary: 'The organiser of this deployment and its contact for questions (shown on the login page)',
       response: { 200: z.object({ name: z.string(), contact: z.string().nullable() }) } },
   }, async () => ({ name: deps.organiser.name, contact: deps.organiser.contact }));
 
   app.get('/api/session', {
-    config: { access: 'session' },
+    config: { access: 'session', scope: 'actor' },
     schema: { tags: ['session'], summary: 'The current session, roles and CSRF token', response: { 200: SessionBodySchema, 401: ErrorBody } },
   }, async (req) => sessions.describe(req.session!));
 
   app.put('/api/session/context', {
-    config: { access: 'session' },
+    config: { access: 'session', scope: 'actor' },
     schema: {
       tags: ['session'], summary: 'Switch role and/or school unit',
       body: z.object({ role: z.enum(ROLES), unitId: Uuid.nullable() }),
@@ -62,7 +62,7 @@ export const sessionRoutes = (deps: SessionRouteDeps): FastifyPluginAsyncZod => 
   });
 
   app.delete('/api/session', {
-    config: { access: 'session' },
+    config: { access: 'session', scope: 'actor' },
     schema: { tags: ['session'], summary: 'Log out', response: { 204: z.null(), 401: ErrorBody, 403: ErrorBody } },
   }, async (req, reply) => {
     await sessions.logout(req.session!, req.sessionToken!, req.ip);

@@ -28,7 +28,7 @@ export const StartBody = z.discriminatedUnion('kind', [
 
 export const startRoutes = (service: ReturnType<typeof startService>): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/start', {
-    config: { access: 'session' },
+    config: { access: 'session', scope: 'actor' },
     schema: { tags: ['start'], summary: 'The start page of the current role', response: { 200: StartBody, ...authErrors, 404: ErrorBody } },
   }, async (req) => service.start(actorOf(req)));
 };

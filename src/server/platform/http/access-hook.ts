@@ -13,13 +13,15 @@ const sameToken = (a: string, b: string) => {
 };
 
 /** Resolves the session and actor of every /api request, then enforces the route's declared access
- *  and the CSRF header on cookie-authenticated mutations. A route without a declaration is refused. */
+ *  and the CSRF header on cookie-authenticated mutations. A route without a declaration is refused.
+ *  Runs first (onRequest): a caller who may not use a route learns nothing from it, not even whether
+ *  their body would have been valid, and their body is never parsed. */
 export function registerAccessHook(app: FastifyInstance, deps: { sessions: SessionService; clock: Clock; organiserId: string }) {
   app.decorateRequest('session', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('actor', null);
 
-  app.addHook('preHandler', async (req) => {
+  app.addHook('onRequest', async (req) => {
     const config = req.routeOptions.config;
     if (!req.url.startsWith('/api/') || !config || req.routeOptions.url === undefined) return;
     const access = config.access;

@@ -5,6 +5,20 @@ import type { Actor } from '../access/actor.js';
 /** Who may call a route: declared next to every route, enforced by one hook (see access-hook.ts). */
 export type RouteAccess = 'public' | 'session' | { roles: Actor['role'][] };
 
+/**
+ * Whose data a route answers with, declared next to every route; the access matrix test
+ * (test/api/access-matrix.test.ts) holds each route to it:
+ * - 'none': nothing personal (health, the organiser's name, logging in);
+ * - 'actor': what the caller's own context gives (themself, their children, their current unit); the
+ *   request names no one else's resource;
+ * - 'unit': names a resource of a school unit (a group, a grade, a document to sign): refused to actors
+ *   of another unit;
+ * - 'pupil': names a pupil or a pupil's record: refused to staff of another unit, another family's
+ *   guardian and another pupil.
+ * Whatever the scope, a response never carries a pupil outside the caller's reach.
+ */
+export type RouteScope = 'none' | 'actor' | 'unit' | 'pupil';
+
 declare module 'fastify' {
   interface FastifyRequest {
     session: SessionRow | null;
@@ -13,6 +27,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
+    scope?: RouteScope;
     /** Mutations exempt from the CSRF header (only the login itself). */
     csrfExempt?: boolean;
   }

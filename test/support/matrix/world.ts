@@ -1,0 +1,137 @@
+/**
+ * The world the access matrix runs in: the demo municipality with real resources of Björkskolan (a group,
+ * a grade, a grade document, a delegation, the pupil `elev`), and actors around them — each demo role at
+ * home, the same roles at another unit, another family's guardian and another pupil. For every actor, the
+ * pupils they may ever see in a response (their reach).
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../../../src/server/platform/auth/passwords.js';
+import { one, rows } from '../../../src/server/platform/db/database.js';
+import { Client, type TestApp } from '../api.js';
+import type { Fixtures } from './example.js';
+
+export type Relation = 'home' | 'other_unit' | 'other_family' | 'other_pupil' | 'anonymous';
+export interface MatrixActor { name: string; relation: Relation; role: string | null; client: Client; login: () => Promise<void> }
+
+const HOME = 'Björkskolan';
+const OTHER = 'Eksätraskolan';
+
+export async function buildWorld(t: TestApp) {
+  const db = t.database.db;
+  const org = t.organiserId;
+  let ip = 0;
+  const actor = async (name: string, relation: Relation, username: string | null, role?: string, unit?: string): Promise<MatrixActor> => {
+    const client = new Client(t.app, `10.99.${Math.floor(++ip / 250)}.${ip % 250}`);
+    const login = async () => {
+      if (!username) return;
+      client.cookie = null;
+      const res = await client.login(username);
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      if (role && (client.body.current.role !== role || (unit && client.body.current.unitName !== unit))) {
+        const switched = await client.switchTo(role, unit);
+        if (switched.statusCode !== 200) throw new Error(`${username} as ${role} at ${unit}: ${switched.statusCode} ${switched.body}`);
+      }
+    };
+    await login();
+    return { name, relation, role: username ? client.body.current.role : null, client, login };
+  };
+  const account = async (username: string, personId: string) => db.execute(sql`insert into account (organiser_id, id, person_id, username, password_hash)
+    values (${org}, ${randomUUID()}, ${personId}, ${username}, ${await hashPassword('demo')})`);
+
+  const units = new Map((await rows<{ id: string; name: string }>(db, sql`select id, name from school_unit where organiser_id = ${org}`)).map((u) => [u.name, u.id]));
+  const elev = (await one<{ person_id: string }>(db, sql`select person_id from account where username = 'elev'`))!.person_id;
+  const guardian = (await one<{ person_id: string }>(db, sql`select person_id from account where username = 'vardnadshavare'`))!.person_id;
+
+  // another pupil of the same unit, and a guardian of another family, with accounts of their own
+  const otherPupil = (await one<{ person_id: string }>(db, sql`select e.person_id from enrolment e where e.organiser_id = ${org}
+      and e.school_unit_id = ${units.get(HOME)} and e.person_id <> ${elev} and e.end_date is null
+      and not exists (select 1 from account a where a.person_id = e.person_id) order by e.person_id limit 1`))!.person_id;
+  await account('matris_elev', otherPupil);
+  const otherGuardian = (await one<{ guardian_id: string }>(db, sql`select g.guardian_id from guardianship g where g.organiser_id = ${org}
+      and g.child_id not in (select child_id from guardianship where guardian_id = ${guardian})
+      and not exists (select 1 from account a where a.person_id = g.guardian_id) order by g.guardian_id limit 1`))!.guardian_id;
+  await account('matris_vh', otherGuardian);
+  // staff of another unit, in every unit role
+  const stranger = randomUUID();
+  await db.execute(sql`insert into person (organiser_id, id, given_name, family_name) values (${org}, ${stranger}, 'Annan', 'Enhetsson')`);
+  for (const role of ['teacher', 'administrator', 'principal']) {
+    await db.execute(sql`insert into duty (organiser_id, id, person_id, school_unit_id, role, licensed, start_date)
+      values (${org}, ${randomUUID()}, ${stranger}, ${units.get(OTHER)}, ${role}, true, '2000-01-01')`);
+  }
+  await account('matris_annan', stranger);
+
+  const actors: MatrixActor[] = [
+    await actor('anonymous', 'anonymous', null),
+    await actor('admin', 'home', 'admin'),
+    await actor('rektor', 'home', 'rektor'),
+    await actor('larare', 'home', 'larare', 'teacher', HOME),
+    await actor('larare2', 'home', 'larare2'),
+    await actor('mentor', 'home', 'mentor'),
+    await actor('personal', 'home', 'personal'),
+    await actor('analytiker', 'home', 'analytiker'),
+    await actor('vardnadshavare', 'home', 'vardnadshavare'),
+    await actor('elev', 'home', 'elev'),
+    await actor('teacher of another unit', 'other_unit', 'matris_annan', 'teacher', OTHER),
+    await actor('administrator of another unit', 'other_unit', 'matris_annan', 'administrator', OTHER),
+    await actor('principal of another unit', 'other_unit', 'matris_annan', 'principal', OTHER),
+    await actor('guardian of another family', 'other_family', 'matris_vh'),
+    await actor('another pupil', 'other_pupil', 'matris_elev'),
+  ];
+  const by = (name: string) => actors.find((a) => a.name === name)!.client;
+
+  const fixtures = await homeResources(t, { teacher: by('larare'), admin: by('admin'), rektor: by('rektor'), elev });
+  return { actors, fixtures, reach: await pupilReach(t, actors) };
+}
+
+/** Real resources of the home unit, taken through the grade process by its own staff. */
+async function homeResources(t: TestApp, c: { teacher: Client; admin: Client; rektor: Client; elev: string }): Promise<Fixtures> {
+  const db = t.database.db;
+  const group = (await one<{ id: string }>(db, sql`select g.id from student_group g join group_membership m on m.organiser_id = g.organiser_id
+    and m.group_id = g.id where m.person_id = ${c.elev} and g.subject_code = 'MA' and g.group_type = 'teaching' limit 1`))!.id;
+  await db.execute(sql`insert into group_staff (organiser_id, id, group_id, person_id, assignment, grader, start_date)
+    values (${t.organiserId}, ${randomUUID()}, ${group}, ${c.teacher.body.person.id}, 'teacher', true, '2000-01-01')`);
+  const cell = await c.teacher.request('PUT', `/api/grading/groups/${group}/cells`, { pupilId: c.elev, column: 'HT', value: 'C', version: null, requestId: randomUUID() });
+  if (cell.statusCode !== 200) throw new Error(`grade: ${cell.body}`);
+  await c.teacher.request('POST', `/api/grading/groups/${group}/confirm`, { column: 'HT', pupilIds: [c.elev] });
+  await c.teacher.request('POST', `/api/grading/groups/${group}/catalogue/sign`, { column: 'HT' });
+  await c.admin.request('POST', `/api/grading/groups/${group}/lock`, { column: 'HT' });
+  const made = (await c.admin.request('POST', '/api/grading/documents', { kind: 'term', pupilIds: [c.elev] })).json();
+  if (made.produced?.length !== 1) throw new Error(`document: ${JSON.stringify(made)}`);
+  const term = (await one<{ id: string }>(db, sql`select term_id as id from grade where id = ${cell.json().gradeId}`))!.id;
+  const delegate = (await one<{ person_id: string }>(db, sql`select person_id from account where username = 'admin'`))!.person_id;
+  const today = new Date().toISOString().slice(0, 10);
+  const delegation = await c.rektor.request('POST', '/api/delegations', { delegateId: delegate, decisionKind: 'sign_term_grades', startDate: today, endDate: null });
+  const delegationId = delegation.statusCode === 200 || delegation.statusCode === 201 ? delegation.json().id
+    : (await one<{ id: string }>(db, sql`select id from delegation limit 1`))?.id;
+  return {
+    groupId: group, pupilId: c.elev, gradeId: cell.json().gradeId, documentId: made.produced[0], termId: term,
+    delegationId: delegationId ?? randomUUID(), delegateId: delegate, key: 'matrix.example',
+    column: 'HT', value: 'C', version: null, requestId: randomUUID(),
+  };
+}
+
+/** The pupils each actor may ever see in a response: staff of a unit its pupils, the analyst all,
+ *  a guardian their children, a pupil themself. Anyone else's pupil in a response is a leak. */
+async function pupilReach(t: TestApp, actors: MatrixActor[]) {
+  const db = t.database.db;
+  const org = t.organiserId;
+  const enrolled = await rows<{ person_id: string; unit_id: string; civic_no: string | null }>(db, sql`
+    select e.person_id, e.school_unit_id as unit_id, p.civic_no from enrolment e join person p on p.organiser_id = e.organiser_id and p.id = e.person_id
+     where e.organiser_id = ${org}`);
+  const children = await rows<{ guardian_id: string; child_id: string }>(db, sql`select guardian_id, child_id from guardianship where organiser_id = ${org}`);
+  const pupils = new Map<string, string>(); // id or civic number → pupil id
+  for (const e of enrolled) { pupils.set(e.person_id, e.person_id); if (e.civic_no) pupils.set(e.civic_no, e.person_id); }
+  const reach = new Map<MatrixActor, Set<string>>();
+  for (const a of actors) {
+    const s = a.client.body?.current;
+    const me = a.client.body?.person?.id;
+    const set = new Set<string>();
+    if (!s) { /* anonymous: no one */ } else if (s.role === 'analyst') enrolled.forEach((e) => set.add(e.person_id));
+    else if (s.role === 'guardian') children.filter((g) => g.guardian_id === me).forEach((g) => set.add(g.child_id));
+    else if (s.role === 'pupil') set.add(me);
+    else enrolled.filter((e) => e.unit_id === s.unitId).forEach((e) => set.add(e.person_id));
+    reach.set(a, set);
+  }
+  return { pupils, of: (a: MatrixActor) => reach.get(a)! };
+}
