@@ -54,19 +54,23 @@ export interface AppOptions {
   clock: Clock;
   organiser: { id: string; name: string; contact: string | null };
   sessionHours: number;
+  /** A session unused this long ends (default 60 minutes). */
+  sessionIdleMinutes?: number;
   secureCookies: boolean;
   isReady?: () => boolean;
   logLevel?: string;
+  /** Where the log goes (default stdout); tests read it to check what is never logged. */
+  logStream?: NodeJS.WritableStream;
   /** Folder of the built web app; omitted in API tests. */
   webRoot?: string | null;
-  trustProxy?: boolean;
+  trustProxy?: boolean | string;
 }
 
 export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'], ...(opts.logStream ? { stream: opts.logStream } : {}) },
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -105,7 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/openapi.json' } as any });
 
   const { db } = opts.database;
-  const sessions = sessionService({ db, clock: opts.clock, organiser: opts.organiser, sessionHours: opts.sessionHours });
+  const sessions = sessionService({ db, clock: opts.clock, organiser: opts.organiser, sessionHours: opts.sessionHours, idleMinutes: opts.sessionIdleMinutes ?? 60 });
   registerAccessHook(app, { sessions, clock: opts.clock, organiserId: opts.organiser.id });
 
   await app.register(healthRoutes({ isReady: opts.isReady ?? (() => true), ping: opts.database.ping }));

@@ -12,7 +12,8 @@ async function main() {
   log(config.databaseUrl ? 'using PostgreSQL from DATABASE_URL' : `using the embedded database in ${config.dataDir}`);
   const { database, organiser } = await prepareDatabase(config, systemClock, log);
   const app = await buildApp({
-    database, clock: systemClock, organiser, sessionHours: config.sessionHours, secureCookies: config.secureCookies,
+    database, clock: systemClock, organiser, sessionHours: config.sessionHours, sessionIdleMinutes: config.sessionIdleMinutes,
+    secureCookies: config.secureCookies, trustProxy: config.trustProxy,
     logLevel: config.logLevel, webRoot: defaultWebRoot,
   });
   const sweep = setInterval(() => void deleteExpiredSessions(database.db).catch((err) => app.log.warn({ err }, 'session sweep failed')), 3600_000);

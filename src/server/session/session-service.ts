@@ -7,7 +7,7 @@ import { decoyHash, verifyPassword } from '../platform/auth/passwords.js';
 import type { Db } from '../platform/db/database.js';
 import { AppError, forbidden } from '../platform/http/errors.js';
 import { loadRoleGrants } from './grants-store.js';
-import { createSession, deleteSession, findAccount, findSession, type SessionRow } from './session-store.js';
+import { createSession, deleteSession, findAccount, findSession, touchSession, type SessionRow } from './session-store.js';
 import { clearThrottle, readThrottles, recordFailure } from './throttle-store.js';
 
 export interface SessionDeps {
@@ -15,6 +15,8 @@ export interface SessionDeps {
   clock: Clock;
   organiser: { id: string; name: string; contact: string | null };
   sessionHours: number;
+  /** A session unused this long ends. */
+  idleMinutes: number;
 }
 
 export interface SessionBody {
@@ -30,6 +32,8 @@ export interface SessionBody {
 /** How long a found session is remembered in the process (see `resolve`). */
 export const SESSION_MEMORY_MS = 5_000;
 const MAX_REMEMBERED = 20_000;
+/** How often a session in use records that it is (the idle timeout counts from the last record). */
+const TOUCH_EVERY_MS = 60_000;
 
 const accountKey = (username: string) => `account:${username.toLowerCase()}`;
 const ipKey = (ip: string) => `ip:${ip}`;
@@ -100,9 +104,13 @@ export function sessionService(deps: SessionDeps) {
     const now = Date.now();
     const known = remembered.get(token);
     if (known && known.until > now) return known.row;
-    const row = await findSession(db, org, token);
+    const row = await findSession(db, org, token, deps.idleMinutes);
     if (known) remembered.delete(token);
     if (row) {
+      if (now - Number(row.last_seen_ms) > TOUCH_EVERY_MS) {
+        await touchSession(db, org, token);
+        row.last_seen_ms = now;
+      }
       if (remembered.size >= MAX_REMEMBERED) remembered.clear();
       remembered.set(token, { row, until: Math.min(now + SESSION_MEMORY_MS, Number(row.expires_ms)) });
     }

@@ -20,16 +20,20 @@ export interface SessionRow {
   token_hash: string; person_id: string; account_id: string; role: Role; unit_id: string | null;
   csrf_token: string; username: string; given_name: string; family_name: string;
   /** When the session expires, in ms since the epoch. */ expires_ms: number;
+  /** The session's last request (to the minute), in ms since the epoch. */ last_seen_ms: number;
 }
 
-export function findSession(q: Q, organiserId: string, token: string) {
+/** The session behind a cookie token, unless it has expired or been idle `idleMinutes`. */
+export function findSession(q: Q, organiserId: string, token: string, idleMinutes = 24 * 60) {
   return one<SessionRow>(q, sql`
     select s.token_hash, s.person_id, s.account_id, s.role, s.unit_id, s.csrf_token,
-           a.username, p.given_name, p.family_name, (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms
+           a.username, p.given_name, p.family_name, (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms,
+           (extract(epoch from s.last_seen_at) * 1000)::float8 as last_seen_ms
       from session s
       join account a on a.organiser_id = s.organiser_id and a.id = s.account_id and not a.disabled
       join person p on p.organiser_id = s.organiser_id and p.id = s.person_id
-     where s.organiser_id = ${organiserId} and s.token_hash = ${hashToken(token)} and s.expires_at > now()`, { prepared: true });
+     where s.organiser_id = ${organiserId} and s.token_hash = ${hashToken(token)} and s.expires_at > now()
+       and s.last_seen_at > now() - make_interval(mins => ${idleMinutes})`, { prepared: true });
 }
 
 export interface NewSession { accountId: string; personId: string; role: Role; unitId: string | null }
@@ -54,3 +58,8 @@ export async function deleteExpiredSessions(q: Q) {
 }
 
 export { randomUUID };
+
+/** Records that the session is in use (called at most about once a minute per session). */
+export async function touchSession(q: Q, organiserId: string, token: string) {
+  await q.execute(sql`update session set last_seen_at = now() where organiser_id = ${organiserId} and token_hash = ${hashToken(token)}`);
+}

@@ -31,6 +31,8 @@ export const session = pgTable('session', {
   csrfToken: text('csrf_token').notNull(),
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  /** Last request in the session (kept to the minute): idle sessions end. */
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.organiserId, t.tokenHash] }),
   foreignKey({ columns: [t.organiserId, t.accountId], foreignColumns: [account.organiserId, account.id] }).onDelete('cascade'),

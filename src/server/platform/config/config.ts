@@ -15,6 +15,11 @@ export interface Config {
   /** Demo preset seeded into an empty database; 'none' seeds nothing. */
   seedPreset: 'demo' | 'none';
   sessionHours: number;
+  /** A session unused this long ends (idle timeout). */
+  sessionIdleMinutes: number;
+  /** Behind a reverse proxy: which proxies to trust for the client address and https (Fastify's
+   *  trustProxy: true, or addresses/CIDRs, comma-separated); false when none. */
+  trustProxy: boolean | string;
   /** Connections to a PostgreSQL server (not used by the embedded database). */
   poolSize: number;
   secureCookies: boolean;
@@ -34,8 +39,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     organiserContact: env.LARKA_ORGANISER_CONTACT ?? 'Skolkontoret, 010-123 45 00, skolkontoret@larkby.example',
     seedPreset: env.LARKA_SEED === 'none' ? 'none' : 'demo',
     sessionHours: Number(env.LARKA_SESSION_HOURS ?? 8),
+    sessionIdleMinutes: Number(env.LARKA_SESSION_IDLE_MINUTES ?? 60),
+    trustProxy: parseTrustProxy(env.LARKA_TRUST_PROXY),
     poolSize: Number(env.LARKA_DB_POOL ?? 20),
     secureCookies: env.LARKA_SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  return value; // addresses or CIDRs, comma-separated
 }
