@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router/dom';
-import { isApiError } from './api';
+import { isApiError, onSessionEnded, SESSION_ENDED_KEY } from './api';
 import { router } from './routes';
 import { cssVariablesResolver, theme } from './theme';
 import './i18n';
@@ -14,14 +14,14 @@ const queryClient: QueryClient = new QueryClient({
       refetchOnWindowFocus: false,
     },
   },
-  queryCache: new QueryCache({
-    onError: (error, query) => {
-      // a 401 on any page means the session has ended: reload the session, the guard goes to /login
-      if (isApiError(error, 401) && query.queryKey[0] !== 'session') {
-        void queryClient.resetQueries({ queryKey: ['session'] });
-      }
-    },
-  }),
+});
+
+// A 401 on any call (a page's data, a save) means the session has ended (idle timeout, expiry, logout in
+// another tab): reload the session, and the guard goes to /login.
+// The login page then says why.
+onSessionEnded(() => {
+  sessionStorage.setItem(SESSION_ENDED_KEY, '1');
+  void queryClient.resetQueries({ queryKey: ['session'] });
 });
 
 export function App() {

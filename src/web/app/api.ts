@@ -70,8 +70,22 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     throw new ApiError(0, 'network', e instanceof Error ? e.message : 'Network error', null);
   }
   const data = await readBody(res);
+  if (res.status === 401 && !path.startsWith('/api/session')) sessionEnded();
   if (!res.ok) throw toError(res.status, data);
   return data as T;
+}
+
+/** Set (in sessionStorage) when a call found the session gone; the login page says so once. */
+export const SESSION_ENDED_KEY = 'larka.sessionEnded';
+
+/** Listeners told when any call finds the session gone (idle timeout, expiry, logout elsewhere). */
+const sessionEndedListeners = new Set<() => void>();
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+function sessionEnded() {
+  for (const listener of sessionEndedListeners) listener();
 }
 
 export const apiGet = <T>(path: string) => api<T>('GET', path);

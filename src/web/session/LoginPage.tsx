@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Navigate, useNavigate } from 'react-router';
+import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { isApiError } from '../app/api';
+import { isApiError, SESSION_ENDED_KEY } from '../app/api';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { useOrganiser } from './useOrganiser';
 import { useLogin, useSession } from './useSession';
@@ -17,6 +17,15 @@ export function LoginPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('session.login.title'));
   const navigate = useNavigate();
+  const location = useLocation();
+  // back to where the user was when the session ended (an in-app path only)
+  const from = (location.state as { from?: unknown } | null)?.from;
+  const target = typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/login' ? from : '/';
+  const [ended] = useState(() => {
+    const was = sessionStorage.getItem(SESSION_ENDED_KEY) === '1';
+    sessionStorage.removeItem(SESSION_ENDED_KEY);
+    return was;
+  });
   const session = useSession();
   const login = useLogin();
   const organiser = useOrganiser();
@@ -25,8 +34,8 @@ export function LoginPage() {
   const [missing, setMissing] = useState(false);
 
   useEffect(() => {
-    if (login.isSuccess) navigate('/', { replace: true });
-  }, [login.isSuccess, navigate]);
+    if (login.isSuccess) navigate(target, { replace: true });
+  }, [login.isSuccess, navigate, target]);
 
   if (session.data && !login.isPending && !login.isSuccess) return <Navigate to="/" replace />;
 
@@ -65,6 +74,11 @@ export function LoginPage() {
             <Text size="sm" c="dimmed">
               {t('session.login.intro')}
             </Text>
+            {ended && !error && (
+              <Alert color="blue" role="status" data-testid="session-ended">
+                {t('session.login.ended')}
+              </Alert>
+            )}
             {error && (
               <Alert color="red" role="alert" data-testid="login-error">
                 {error}

@@ -9,6 +9,7 @@ export const sessionTexts = {
       submit: 'Logga in',
       questions: 'Frågor om inloggning? {{contact}}',
       required: 'Fyll i både användarnamn och lösenord.',
+      ended: 'Du har loggats ut eftersom sessionen tog slut. Logga in igen så kommer du tillbaka dit du var.',
       errors: {
         invalid_credentials: 'Fel användarnamn eller lösenord.',
         account_locked: 'Kontot är tillfälligt låst. Försök igen senare.',
@@ -35,6 +36,7 @@ export const sessionTexts = {
       submit: 'Log in',
       questions: 'Questions about logging in? {{contact}}',
       required: 'Enter both username and password.',
+      ended: 'You were logged out because your session ended. Log in again to return where you were.',
       errors: {
         invalid_credentials: 'Wrong username or password.',
         account_locked: 'The account is temporarily locked. Try again later.',
