@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { claimDataDir, releaseDataDir } from '../backup/data-dir-lock.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<any, typeof schema>;
@@ -37,8 +38,15 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An unreachable server (packets dropped, not refused) must not hang requests: give up connecting
+    // after 5 s, which the error handler answers as 503.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
     pool.on('error', () => { /* a broken idle client is dropped by the pool; health reports it */ });
+    // A client checked out of the pool (a transaction) has no error listener of the pool's: when
+    // PostgreSQL goes away under it (stopped, restarted, connection cut) the client emits 'error', and an
+    // unheard 'error' event would end the whole process. The query in flight is failed anyway (answered
+    // 503, see isDatabaseUnavailable) and the pool discards a client that is no longer queryable.
+    pool.on('connect', (client) => { client.on('error', () => { /* reported through the failed query */ }); });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     let ended = false;
     return {
@@ -48,20 +56,48 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     };
   }
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
-  const client = new PGlite(opts.dataDir ?? undefined);
-  await client.waitReady;
+  // PGlite holds no lock of its own, and two processes on one data folder corrupt it: mark the folder as
+  // ours, refusing one that another live process has open (see data-dir-lock.ts; backup checks it too).
+  const dataDir = opts.dataDir;
+  if (dataDir) claimDataDir(dataDir);
+  let client: PGlite;
+  try {
+    client = new PGlite(dataDir ?? undefined);
+    await client.waitReady;
+  } catch (err) {
+    if (dataDir) releaseDataDir(dataDir);
+    throw err;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   let closed = false;
   return {
     kind: 'pglite', db, pglite: client,
     ping: async () => { if (closed) throw new Error('database closed'); await client.query('select 1'); },
-    close: async () => { if (!closed) { closed = true; await client.close(); } },
+    close: async () => { if (!closed) { closed = true; await client.close(); if (dataDir) releaseDataDir(dataDir); } },
   };
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'postgres') await migratePg(database.db as any, { migrationsFolder });
   else await migratePglite(database.db as any, { migrationsFolder });
+}
+
+/** SQLSTATEs and socket errors that mean "the database server cannot be reached now", not a bug:
+ *  class 08 (connection exception), 57P01–57P03 (shutting down, crashed, starting up). */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03']);
+const UNAVAILABLE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
+
+/** Whether an error (or one of its causes: drizzle wraps the driver's error) says the PostgreSQL server
+ *  cannot be reached at the moment: answered 503, and the server recovers by itself once it is back. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown[] } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+    // An AggregateError of failed connection attempts (IPv4 and IPv6 of one host name).
+    if (Array.isArray(e.errors) && e.errors.some((x) => isDatabaseUnavailable(x))) return true;
+  }
+  return false;
 }
 
 /** How a statement is run. */

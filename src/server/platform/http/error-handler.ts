@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/database.js';
 import { AppError } from './errors.js';
 
 /** Turns every failure into `{error:{code,message}}`. Expected refusals keep their 4xx; anything else
@@ -18,6 +19,14 @@ export function registerErrorHandler(app: FastifyInstance) {
     const dbCode = (err as { cause?: { code?: string } }).cause?.code;
     if (dbCode === '23505') {
       return reply.status(409).send({ error: { code: 'conflict', message: 'Someone else saved the same thing at the same time; reload and try again' } });
+    }
+    // PostgreSQL is down or restarting: not a bug of ours and not the client's fault. 503 with Retry-After,
+    // so clients and load balancers retry; the pool reconnects by itself once the server is back
+    // (bench/postgres-outage.ts checks both).
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: { message: err.message, code: (err as { cause?: { code?: string } }).cause?.code ?? err.code } }, 'database unavailable');
+      return reply.status(503).header('retry-after', '5')
+        .send({ error: { code: 'database_unavailable', message: 'The database cannot be reached at the moment; try again shortly' } });
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
