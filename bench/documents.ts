@@ -1,14 +1,15 @@
 /**
  * Final grade documents in bulk (grading issue target: ≥ 50 documents/s): renders slutbetyg PDFs with
- * 17 subjects and one written assessment each, sequentially and 4 at a time, and prints documents/s.
- * Usage: npm run bench:documents [-- --count 300]
+ * 17 subjects and one written assessment each, sequentially and 4 at a time, and prints documents/s,
+ * the p99 of one document rendered alone, the CPU time per document and this process's peak RSS.
+ * Usage: npm run bench:documents [-- --count 300] [--json] (--json: one JSON line, for bench/run.ts)
  */
-import os from 'node:os';
 import { renderGradeDocument, type GradeDocumentData } from '../src/server/grading/document-pdf.js';
 import { SUBJECTS } from '../src/domain/org/subjects.js';
+import { machineLine, option } from './load.js';
 
-const args = process.argv.slice(2);
-const count = args.includes('--count') ? Number(args[args.indexOf('--count') + 1]) : 300;
+const count = Number(option('count', '300'));
+const json = process.argv.includes('--json');
 const data = (i: number): GradeDocumentData => ({
   kind: 'final', termLabel: 'VT 2027', madeOn: '2027-06-11',
   pupil: { name: `Åsa Öberg ${i}`, civicNo: '201103142389', schoolYear: 9, className: '9A' },
@@ -18,12 +19,27 @@ const data = (i: number): GradeDocumentData => ({
   assessments: [{ subjectName: 'Matematik', value: 'F', teacher: 'Anna Öberg', knowledgeDevelopment: 'Eleven har utvecklat sin förmåga att lösa problem. '.repeat(20), supportMeasures: 'Extra anpassningar. '.repeat(10) }],
 });
 
+const header = `# final grade documents — ${machineLine()}`;
 await renderGradeDocument(data(0)); // warm-up (fonts)
+const cpu0 = process.cpuUsage();
+const each: number[] = [];
 let t0 = performance.now();
-for (let i = 0; i < count; i++) await renderGradeDocument(data(i));
+for (let i = 0; i < count; i++) { const t = performance.now(); await renderGradeDocument(data(i)); each.push(performance.now() - t); }
 const sequential = count / ((performance.now() - t0) / 1000);
 t0 = performance.now();
-for (let i = 0; i < count; i += 4) await Promise.all([0, 1, 2, 3].map((k) => renderGradeDocument(data(i + k))));
+for (let i = 0; i < count; i += 4) await Promise.all([0, 1, 2, 3].filter((k) => i + k < count).map((k) => renderGradeDocument(data(i + k))));
 const batched = count / ((performance.now() - t0) / 1000);
-console.log(`# final grade documents — ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-console.log(`${count} documents: ${sequential.toFixed(0)} documents/s one at a time, ${batched.toFixed(0)} documents/s four at a time (one process)`);
+const cpu = process.cpuUsage(cpu0);
+each.sort((a, b) => a - b);
+const result = {
+  count, sequential, batched,
+  p50: each[Math.floor(0.5 * each.length)], p99: each[Math.min(each.length - 1, Math.floor(0.99 * each.length))],
+  cpuMsPerDocument: (cpu.user + cpu.system) / 1000 / (2 * count),
+  peakRssMiB: process.resourceUsage().maxRSS / 1024,
+};
+if (json) console.log(JSON.stringify(result));
+else {
+  console.log(header);
+  console.log(`${count} documents: ${sequential.toFixed(0)} documents/s one at a time (p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms each), `
+    + `${batched.toFixed(0)} documents/s four at a time (one process); CPU ${result.cpuMsPerDocument.toFixed(1)} ms per document, peak RSS ${result.peakRssMiB.toFixed(0)} MiB`);
+}

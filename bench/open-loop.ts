@@ -7,18 +7,24 @@
 import http from 'node:http';
 
 export interface OpenLoopRequest { method: string; path: string; headers: Record<string, string>; body?: string }
-export interface OpenLoopResult { offered: number; done: number; perSecond: number; non2xx: number; errors: number; p50: number; p99: number; max: number }
+export interface OpenLoopResult {
+  offered: number; done: number; perSecond: number; non2xx: number; errors: number; p50: number; p99: number; max: number;
+  /** How many answers of each non-2xx status. */
+  statuses: Record<number, number>;
+}
 
 export async function openLoop(opts: {
   baseUrl: string; rate: number; seconds: number; connections: number;
-  /** The next request; `context` is kept per connection slot (e.g. the teacher it acts as). */
+  /** The next request of a connection slot (request n goes to slot n mod `connections`). */
   next: (slot: number) => OpenLoopRequest;
-  onResponse?: (slot: number, status: number, body: string) => void;
+  /** Each answer, with the request it answers (several of a slot may be in flight, answered in any order). */
+  onResponse?: (slot: number, status: number, body: string, request: OpenLoopRequest) => void;
 }): Promise<OpenLoopResult> {
   const url = new URL(opts.baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
   const latencies: number[] = [];
   let non2xx = 0; let errors = 0; let sent = 0;
+  const statuses: Record<number, number> = {};
   const total = Math.round(opts.rate * opts.seconds);
   const interval = 1000 / opts.rate;
   const start = performance.now();
@@ -34,8 +40,8 @@ export async function openLoop(opts: {
         res.on('end', () => {
           latencies.push(performance.now() - due);
           const status = res.statusCode ?? 0;
-          if (status < 200 || status >= 300) non2xx++;
-          opts.onResponse?.(slot, status, Buffer.concat(chunks).toString('utf8'));
+          if (status < 200 || status >= 300) { non2xx++; statuses[status] = (statuses[status] ?? 0) + 1; }
+          opts.onResponse?.(slot, status, Buffer.concat(chunks).toString('utf8'), r);
           resolve();
         });
       });
@@ -59,5 +65,5 @@ export async function openLoop(opts: {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const pct = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
-  return { offered: opts.rate, done: latencies.length, perSecond: latencies.length / elapsed, non2xx, errors, p50: pct(0.5), p99: pct(0.99), max: Math.round(latencies.at(-1) ?? 0) };
+  return { offered: opts.rate, done: latencies.length, perSecond: latencies.length / elapsed, non2xx, errors, p50: pct(0.5), p99: pct(0.99), max: Math.round(latencies.at(-1) ?? 0), statuses };
 }

@@ -1,9 +1,30 @@
+/**
+ * Starting servers for the benchmarks: the bench databases (PGlite in `.tmp/bench-pglite`, PostgreSQL
+ * `larka_bench`), seeding them, a server process on a free port with its RSS, and logging in.
+ */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '..');
+
+/** A database the benchmarks run on: the environment a server (or the seeder) gets for it. */
+export interface BenchDatabase {
+  key: 'pglite' | 'postgres';
+  label: string;
+  env: NodeJS.ProcessEnv;
+  /** PostgreSQL: the database's URL and name (its backends are the ones whose CPU is counted). */
+  url?: string;
+  name?: string;
+}
+
+/** The bench databases: PGlite in `.tmp/bench-pglite`; PostgreSQL from BENCH_DATABASE_URL (default larka_bench). */
+export function benchDatabase(key: 'pglite' | 'postgres'): BenchDatabase {
+  if (key === 'pglite') return { key, label: 'PGlite', env: { LARKA_DATA_DIR: path.join(root, '.tmp/bench-pglite') } };
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/larka_bench';
+  return { key, label: 'PostgreSQL', env: { DATABASE_URL: url }, url, name: new URL(url).pathname.slice(1) };
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,7 +54,17 @@ function createDatabaseIfMissing(databaseUrl: string) {
   if (exists.stdout.trim() !== '1') spawnSync('psql', [maintenance.href, '-qc', `create database "${name.replace(/"/g, '""')}"`], { stdio: 'inherit' });
 }
 
-export interface RunningServer { baseUrl: string; child: ChildProcess; rssMiB(): number; stop(signal?: NodeJS.Signals): Promise<void> }
+export interface RunningServer {
+  baseUrl: string; child: ChildProcess;
+  /** Resident set now (VmRSS). */
+  rssMiB(): number;
+  /** Highest resident set since the server started (VmHWM). */
+  peakRssMiB(): number;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+const procStatus = (pid: number, field: 'VmRSS' | 'VmHWM') =>
+  Number(new RegExp(`${field}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 export async function startServer(env: NodeJS.ProcessEnv, port?: number): Promise<RunningServer> {
   port ??= await freePort();
@@ -52,10 +83,8 @@ export async function startServer(env: NodeJS.ProcessEnv, port?: number): Promis
   }
   return {
     baseUrl, child,
-    rssMiB() {
-      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
-    },
+    rssMiB: () => procStatus(child.pid!, 'VmRSS'),
+    peakRssMiB: () => procStatus(child.pid!, 'VmHWM'),
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null) return;
       child.kill(signal);
@@ -64,8 +93,37 @@ export async function startServer(env: NodeJS.ProcessEnv, port?: number): Promis
   };
 }
 
-export async function login(baseUrl: string, username: string): Promise<string> {
+/**
+ * Waits until the server has worked off what a finished load left queued (a closed loop ends with requests
+ * in flight, and requests it gave up on are still being answered): until the health check, which asks the
+ * database, answers within 100 ms twice in a row — at most `maxSeconds`.
+ */
+export async function settle(baseUrl: string, maxSeconds = 15): Promise<void> {
+  const deadline = Date.now() + maxSeconds * 1000;
+  let quick = 0;
+  while (quick < 2 && Date.now() < deadline) {
+    const t0 = performance.now();
+    try { quick = (await fetch(`${baseUrl}/api/health`)).ok && performance.now() - t0 < 100 ? quick + 1 : 0; } catch { quick = 0; }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A logged-in user: the session cookie, its CSRF token and the person it is. */
+export interface Session { username: string; cookie: string; csrf: string; personId: string }
+
+/** Logs in (password `demo`); a 5xx answer is reported and tried once more (setup, not a measurement). */
+export async function signIn(baseUrl: string, username: string, retry = true): Promise<Session> {
   const res = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  if (!res.ok) {
+    const message = `login ${username}: ${res.status} ${(await res.text()).slice(0, 300)}`;
+    if (retry && res.status >= 500) { console.warn(`${message} — trying once more`); return signIn(baseUrl, username, false); }
+    throw new Error(message);
+  }
+  const body = await res.json() as { csrfToken: string; person: { id: string } };
+  return { username, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: body.csrfToken, personId: body.person.id };
+}
+
+/** The session cookie of a user (password `demo`). */
+export async function login(baseUrl: string, username: string): Promise<string> {
+  return (await signIn(baseUrl, username)).cookie;
 }
