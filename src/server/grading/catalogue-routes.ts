@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { COLUMNS } from '../../domain/grading/columns.js';
 import { GRADE_STEPS } from '../../domain/grading/scale.js';
 import { actorOf } from '../platform/http/request-context.js';
-import { authErrors, ErrorBody, Uuid } from '../platform/http/schemas.js';
+import { authErrors, ErrorBody, StoredText, Uuid } from '../platform/http/schemas.js';
 import type { catalogueService } from './catalogue-service.js';
 import type { correctionService } from './correction-service.js';
 
@@ -47,7 +47,7 @@ export const catalogueRoutes = (s: { catalogue: ReturnType<typeof catalogueServi
   app.post('/api/grading/grades/:gradeId/correction', { config: { access: { roles: ['administrator'] }, scope: 'unit' }, schema: { tags: ['grading'],
     summary: 'Record a rättelse or ändring of a decided grade (decided by the grading teacher or the principal)',
     params: z.object({ gradeId: Uuid }),
-    body: z.object({ kind: z.enum(['rattelse', 'andring']), value: z.enum(GRADE_STEPS), reason: z.string().trim().max(2000), decidedBy: Uuid }),
+    body: z.object({ kind: z.enum(['rattelse', 'andring']), value: z.enum(GRADE_STEPS), reason: StoredText.trim().max(2000), decidedBy: Uuid }),
     response: { 200: z.object({ gradeId: z.string(), value: z.string(), state: z.string() }), 400: ErrorBody, ...authErrors, 404: ErrorBody } },
   }, async (req) => s.correction.correct(actorOf(req), req.params.gradeId, req.body));
 };

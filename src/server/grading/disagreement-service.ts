@@ -10,7 +10,7 @@ import { auditStatement } from '../platform/audit/audit.js';
 import { one, type Db } from '../platform/db/database.js';
 import { AppError, conflict, notFound } from '../platform/http/errors.js';
 import { actorOf } from '../platform/http/request-context.js';
-import { authErrors, ErrorBody, Uuid } from '../platform/http/schemas.js';
+import { authErrors, ErrorBody, StoredText, Uuid } from '../platform/http/schemas.js';
 import { disagreementParties, type DisagreementParties } from './catalogue-queries.js';
 
 /** Whether the actor decides a disagreement in a group with these grading teachers: the licensed grading
@@ -70,7 +70,7 @@ export function disagreementService(db: Db) {
 export const disagreementRoutes = (service: ReturnType<typeof disagreementService>): FastifyPluginAsyncZod => async (app) => {
   app.post('/api/grading/grades/:gradeId/disagreement', { config: { access: { roles: ['teacher', 'principal'] }, scope: 'unit' },
     schema: { tags: ['grading'], summary: 'Decide a grade the unlicensed and the licensed teacher disagree on (licensed teacher if qualified, else the principal)',
-      params: z.object({ gradeId: Uuid }), body: z.object({ value: z.enum(GRADE_STEPS), reason: z.string().max(2000) }),
+      params: z.object({ gradeId: Uuid }), body: z.object({ value: z.enum(GRADE_STEPS), reason: StoredText.max(2000) }),
       response: { 200: z.object({ gradeId: z.string(), value: z.string(), decidedBy: z.enum(['licensed_teacher', 'principal']) }), 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
   }, async (req) => service.decide(actorOf(req), req.params.gradeId, req.body));
 };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { COLUMNS } from '../../domain/grading/columns.js';
 import { actorOf } from '../platform/http/request-context.js';
-import { authErrors, ErrorBody, IsoDate, Uuid } from '../platform/http/schemas.js';
+import { authErrors, ErrorBody, IsoDate, StoredText, Uuid } from '../platform/http/schemas.js';
 import type { assessmentService } from './assessment-service.js';
 import type { confirmService } from './confirm-service.js';
 import type { periodService } from './period-service.js';
@@ -55,7 +55,7 @@ export const gradingRoutes = (s: GradingServices): FastifyPluginAsyncZod => asyn
   }, async (req) => s.confirm.confirm(actorOf(req), req.params.groupId, req.body));
 
   app.post('/api/grading/grades/:gradeId/unconfirm', { config: { ...admin, scope: 'unit' }, schema: { tags: ['grading'], summary: 'Remove a confirmation (administrator, with a reason)',
-    params: z.object({ gradeId: Uuid }), body: z.object({ reason: z.string().trim().min(3).max(1000) }),
+    params: z.object({ gradeId: Uuid }), body: z.object({ reason: StoredText.trim().min(3).max(1000) }),
     response: { 200: z.object({ gradeId: z.string(), state: z.literal('registered') }), 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
   }, async (req) => s.confirm.unconfirm(actorOf(req), req.params.gradeId, req.body.reason));
 
@@ -72,7 +72,8 @@ export const gradingRoutes = (s: GradingServices): FastifyPluginAsyncZod => asyn
   }, async (req) => s.assessment.get(actorOf(req), req.params.groupId, req.params.pupilId));
   app.put('/api/grading/groups/:groupId/pupils/:pupilId/written-assessment', { config: { ...teacher, scope: 'unit' },
     schema: { tags: ['grading'], summary: 'Write the assessment (knowledge development, support measures)', params: assessmentParams,
-      body: z.object({ knowledgeDevelopment: z.string().max(20_000), supportMeasures: z.string().max(20_000), version: z.number().int().nullable() }),
+      body: z.object({ knowledgeDevelopment: StoredText.max(20_000), supportMeasures: StoredText.max(20_000),
+        version: z.number().int().nullable() }),
       response: { 200: Assessment, 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
   }, async (req) => s.assessment.save(actorOf(req), req.params.groupId, req.params.pupilId, req.body));
 

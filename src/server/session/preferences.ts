@@ -5,7 +5,7 @@ import type { Actor } from '../platform/access/actor.js';
 import { one, type Db } from '../platform/db/database.js';
 import { AppError } from '../platform/http/errors.js';
 import { actorOf } from '../platform/http/request-context.js';
-import { authErrors, ErrorBody } from '../platform/http/schemas.js';
+import { authErrors, ErrorBody, STORABLE } from '../platform/http/schemas.js';
 
 /** A person's remembered UI choices (e.g. `grading.columns`), small JSON values under named keys. */
 export function preferenceService(db: Db) {
@@ -16,8 +16,14 @@ export function preferenceService(db: Db) {
       return { key, value: row?.value ?? null };
     },
     async set(actor: Actor, key: string, value: unknown) {
-      const json = JSON.stringify(value);
-      if (json.length > 4096) throw new AppError(400, 'invalid_input', 'A preference holds at most 4 KiB');
+      // jsonb refuses the NUL character and an unpaired surrogate (JSON.stringify writes it as a \u escape): a 500
+      let storable = true;
+      const json = JSON.stringify(value, (k, v) => {
+        if (!STORABLE.test(k) || (typeof v === 'string' && !STORABLE.test(v))) storable = false;
+        return v;
+      });
+      if (json === undefined || json.length > 4096) throw new AppError(400, 'invalid_input', 'A preference holds at most 4 KiB');
+      if (!storable) throw new AppError(400, 'invalid_input', 'A preference cannot hold NUL characters or unpaired surrogates');
       await db.execute(sql`insert into user_preference (organiser_id, person_id, key, value)
         values (${actor.organiserId}, ${actor.personId}, ${key}, ${json}::jsonb)
         on conflict (organiser_id, person_id, key) do update set value = excluded.value`);

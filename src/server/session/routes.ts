@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../domain/access/roles.js';
-import { ErrorBody, Uuid } from '../platform/http/schemas.js';
+import { ErrorBody, StoredText, Uuid } from '../platform/http/schemas.js';
 import { clearSessionCookie, setSessionCookie } from '../platform/http/request-context.js';
 import type { SessionService } from './session-service.js';
 
@@ -28,7 +28,8 @@ export const sessionRoutes = (deps: SessionRouteDeps): FastifyPluginAsyncZod => 
     config: { access: 'public', csrfExempt: true, scope: 'none' },
     schema: {
       tags: ['session'], summary: 'Log in with username and password',
-      body: z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) }),
+      // a username PostgreSQL can store (it goes into the audit trail, jsonb): no NUL, no unpaired surrogate (else a 500)
+      body: z.object({ username: StoredText.min(1).max(200), password: z.string().min(1).max(1000) }),
       response: { 200: SessionBodySchema, 401: ErrorBody, 403: ErrorBody, 423: ErrorBody, 429: ErrorBody },
     },
   }, async (req, reply) => {

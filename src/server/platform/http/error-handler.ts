@@ -3,6 +3,9 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/database.js';
 import { AppError } from './errors.js';
 
+/** SQLSTATEs of values PostgreSQL refuses: data exceptions (class 22) a client's input can cause. */
+const INVALID_INPUT_CODES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05', '22023']);
+
 /** Turns every failure into `{error:{code,message}}`. Expected refusals keep their 4xx; anything else
  *  is logged and answered 500 without details (a 5xx is always a bug). */
 export function registerErrorHandler(app: FastifyInstance) {
@@ -19,6 +22,13 @@ export function registerErrorHandler(app: FastifyInstance) {
     const dbCode = (err as { cause?: { code?: string } }).cause?.code;
     if (dbCode === '23505') {
       return reply.status(409).send({ error: { code: 'conflict', message: 'Someone else saved the same thing at the same time; reload and try again' } });
+    }
+    // PostgreSQL refused a value as invalid (a date that does not exist, a NUL character…): the schemas
+    // should have caught it, so it is logged as a warning to be fixed there, but it is the client's
+    // input, not a failure of ours: 400.
+    if (dbCode && INVALID_INPUT_CODES.has(dbCode)) {
+      req.log.warn({ err: { message: err.message, code: dbCode } }, 'input refused by the database, not by the route schema');
+      return reply.status(400).send({ error: { code: 'invalid_input', message: 'A value was not valid' } });
     }
     // PostgreSQL is down or restarting: not a bug of ours and not the client's fault. 503 with Retry-After,
     // so clients and load balancers retry; the pool reconnects by itself once the server is back
