@@ -140,6 +140,10 @@ describe('the licensed teacher qualified in the subject decides', () => {
     expect(view.canDecideDisagreement).toBe(true);
     const line = view.lines.find((l: any) => l.gradeId === gradeId);
     expect(line).toMatchObject({ value: 'C', state: 'confirmed', steps: ['A', 'B', 'C', 'D', 'E', 'F', '-'] });
+    // every other pupil of the group who should have an HT grade is named as missing one; the graded one is not
+    expect(view.missing.length).toBeGreaterThan(0);
+    expect(view.missing.map((m: any) => m.pupilId)).not.toContain(line.pupilId);
+    expect(view.missing.length).toBe(view.lines.filter((l: any) => l.value === null).length);
 
     const noReason = await decide(licensed, 'B', '  x ');
     expect(noReason.statusCode).toBe(400);

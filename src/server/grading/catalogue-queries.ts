@@ -8,17 +8,18 @@ type Q = Pick<Queryable, 'execute'>;
 
 export interface CatalogueLine {
   pupil_id: string; given_name: string; family_name: string; civic_no: string | null; grade_id: string | null; value: string | null; state: string | null;
-  /** The school form of the pupil's enrolment in force ('GR', 'GRS'); null without one. */
-  school_form: string | null;
+  /** The pupil's enrolment in force: school form ('GR', 'GRS'), year, whether grades were asked for (null/false without one). */
+  school_form: string | null; school_year: number | null; grades_requested: boolean;
 }
 
 /** Each current pupil of the group with the grade registered in this group for the column. */
 export const catalogueLines = (q: Q, actor: Actor, groupId: string, column: Column, termId: string) => rows<CatalogueLine>(q, sql`
   select p.id as pupil_id, p.given_name, p.family_name, p.civic_no, gr.id as grade_id, gr.value, gr.state,
-         (select e.school_form from enrolment e where e.organiser_id = p.organiser_id and e.person_id = p.id
-             and ${inForce(sql`e.start_date`, sql`e.end_date`, actor.today)} order by e.start_date desc limit 1) as school_form
+         e.school_form, e.school_year, coalesce(e.grades_requested, false) as grades_requested
     from group_membership m
     join person p on p.organiser_id = m.organiser_id and p.id = m.person_id
+    left join lateral (select e.school_form, e.school_year, e.grades_requested from enrolment e where e.organiser_id = p.organiser_id and e.person_id = p.id
+             and ${inForce(sql`e.start_date`, sql`e.end_date`, actor.today)} order by e.start_date desc limit 1) e on true
     left join grade gr on gr.organiser_id = m.organiser_id and gr.pupil_id = m.person_id and gr.group_id = m.group_id
       and ${column === 'final' ? sql`gr.kind = 'final'` : sql`gr.kind = 'term' and gr.term_id = ${termId}`}
    where m.organiser_id = ${actor.organiserId} and m.group_id = ${groupId} and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)}`);

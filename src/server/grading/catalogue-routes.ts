@@ -13,6 +13,8 @@ const CatalogueBody = z.object({
   lines: z.array(z.object({ pupilId: z.string(), gradeId: z.string().nullable(), name: z.string(), value: z.string().nullable(), state: z.string().nullable(),
     steps: z.array(z.enum(GRADE_STEPS)).describe('The grade steps for the pupil\'s school form (anpassad grundskola: A–E)') })),
   teachers: z.array(z.object({ id: z.string(), name: z.string(), licensed: z.boolean() })),
+  /** Pupils who should have a grade in the column and have none (signing decides only the grades there are). */
+  missing: z.array(z.object({ pupilId: z.string(), name: z.string() })),
   /** inForce false: given before a grade in the catalogue changed; the signer signs again. */
   signatures: z.array(z.object({ signerId: z.string(), name: z.string(), licensed: z.boolean(), signedAt: z.string(), inForce: z.boolean() })),
   decided: z.boolean(), canSign: z.boolean(),

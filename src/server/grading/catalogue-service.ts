@@ -13,6 +13,7 @@ import { AppError, forbidden, notFound } from '../platform/http/errors.js';
 import { renderCatalogue } from './catalogue-pdf.js';
 import { catalogueLines, catalogueSignatures, disagreementParties, groupGraders } from './catalogue-queries.js';
 import { mayDecideDisagreement } from './disagreement-service.js';
+import { cellOf } from './cells.js';
 import { findGradingGroup } from './register-queries.js';
 import { loadGradingTerms, termLabel, termOfColumn } from './terms.js';
 
@@ -64,6 +65,9 @@ export function catalogueService(db: Db) {
       teachers: c.graders.map((g) => ({ id: g.person_id, name: g.name, licensed: g.licensed })),
       signatures: c.signatures.map((s) => ({ signerId: s.signer_id, name: s.name, licensed: s.licensed, signedAt: s.signed_at, inForce: s.content === c.content })),
       decided: c.complete,
+      // pupils who should have a grade in this column and have none: signing decides only the grades there are
+      missing: c.lines.filter((l) => l.value === null && cellOf(column, l, c.group.first_graded_year, undefined).allowed)
+        .map((l) => ({ pupilId: l.pupil_id, name: `${l.family_name}, ${l.given_name}` })),
       canDecideDisagreement,
       canSign: c.group.is_grader && signProblem(c.graded.map((l) => l.state!), c.inForce, actor.personId) === null,
     };

@@ -66,6 +66,11 @@ export function CatalogueActions({ catalogue, personId, isAdmin }: { catalogue: 
           <>
             <Text>{t('gradeCatalogue.sign.body')}</Text>
             {me && !me.licensed && <Text fw={500}>{t('gradeCatalogue.sign.unlicensed')}</Text>}
+            {catalogue.missing.length > 0 && (
+              <Alert color="yellow" data-testid="sign-missing" title={t('gradeCatalogue.sign.missingTitle', { count: catalogue.missing.length })}>
+                {t('gradeCatalogue.sign.missing', { names: catalogue.missing.map((m) => m.name).join('; ') })}
+              </Alert>
+            )}
           </>
         }
         confirmLabel={t('gradeCatalogue.sign.confirm')}

@@ -22,6 +22,8 @@ export interface Catalogue {
   teachers: { id: string; name: string; licensed: boolean }[];
   signatures: { signerId: string; name: string; licensed: boolean; signedAt: string; inForce: boolean }[];
   decided: boolean;
+  /** Pupils who should have a grade in the column and have none. */
+  missing: { pupilId: string; name: string }[];
   canSign: boolean;
   /** The actor decides a disagreement between the unlicensed and the licensed grading teacher (the licensed
    *  teacher qualified in the subject, otherwise the principal) on a grade not yet decided. */
