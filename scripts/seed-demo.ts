@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { DEMO_ORGANISER_ID } from '../src/server/org/demo/accounts.js';
 import { deleteOrganiserData, organiserHasData } from '../src/server/org/demo/replace.js';
 import { seedDemo } from '../src/server/org/demo/seed.js';
+import { DataDirInUseError } from '../src/server/platform/backup/data-dir-lock.js';
 import { migrateDatabase, openDatabase } from '../src/server/platform/db/database.js';
 
 const { values } = parseArgs({
@@ -41,7 +42,10 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) fail(`--today must be YYYY-MM-DD, got ${
 
 const databaseUrl = process.env.DATABASE_URL || null;
 const dataDir = path.resolve(process.env.LARKA_DATA_DIR ?? './data');
-const database = await openDatabase({ databaseUrl, dataDir });
+const database = await openDatabase({ databaseUrl, dataDir }).catch((e: unknown) => {
+  if (e instanceof DataDirInUseError) fail(e.message);
+  throw e;
+});
 try {
   await migrateDatabase(database);
   const summary = await database.db.transaction(async (tx) => {

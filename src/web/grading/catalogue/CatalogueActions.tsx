@@ -10,7 +10,8 @@ import { useLockGrades, useSignCatalogue } from './useCatalogue';
 const problemOf = (err: unknown, known: readonly string[]) => (isApiError(err) && known.includes(err.code) ? err.code : 'other');
 
 /** "Signera betygskatalogen" for a grading teacher; "Lås betygen" for the administrator. */
-export function CatalogueActions({ catalogue, personId, isAdmin }: { catalogue: Catalogue; personId: string; isAdmin: boolean }) {
+export function CatalogueActions({ catalogue, personId, isAdmin, onDone }: { catalogue: Catalogue; personId: string; isAdmin: boolean;
+  /** Called when signing or locking succeeded (the page then drops its own, older notice). */ onDone?: () => void }) {
   const { t } = useTranslation();
   const sign = useSignCatalogue(catalogue.group.id);
   const lock = useLockGrades(catalogue.group.id);
@@ -28,6 +29,7 @@ export function CatalogueActions({ catalogue, personId, isAdmin }: { catalogue: 
       onSuccess: () => {
         setDialog(null);
         setNotice(t('gradeCatalogue.sign.done'));
+        onDone?.();
       },
     });
   const onLock = () =>
@@ -35,6 +37,7 @@ export function CatalogueActions({ catalogue, personId, isAdmin }: { catalogue: 
       onSuccess: (r) => {
         setDialog(null);
         setNotice(t('gradeCatalogue.lock.done', { count: r.locked }));
+        onDone?.();
       },
     });
   if (!catalogue.canSign && !canLock && !notice) return null;

@@ -108,7 +108,7 @@ function CatalogueView({ catalogue, chooser }: { catalogue: Catalogue; chooser: 
           {t('gradeCatalogue.pdf')}
         </Anchor>
       </Group>
-      <CatalogueActions catalogue={catalogue} personId={session.person.id} isAdmin={isAdmin} />
+      <CatalogueActions catalogue={catalogue} personId={session.person.id} isAdmin={isAdmin} onDone={() => setNotice(null)} />
       <div aria-live="polite">
         {notice && (
           <Alert color="green" data-testid={notice.testId}>
