@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/database.js';
 import { AppError } from './errors.js';
+import { throttledLog } from './throttled-log.js';
 
 /** SQLSTATEs of values PostgreSQL refuses: data exceptions (class 22) a client's input can cause. */
 const INVALID_INPUT_CODES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05', '22023']);
@@ -9,6 +10,8 @@ const INVALID_INPUT_CODES = new Set(['22001', '22003', '22007', '22008', '22021'
 /** Turns every failure into `{error:{code,message}}`. Expected refusals keep their 4xx; anything else
  *  is logged and answered 500 without details (a 5xx is always a bug). */
 export function registerErrorHandler(app: FastifyInstance) {
+  // while the database is down every request fails the same way: one line per 5 s says so
+  const unavailableLog = throttledLog(5_000);
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
       if (err.headers) reply.headers(err.headers);
@@ -34,7 +37,8 @@ export function registerErrorHandler(app: FastifyInstance) {
     // so clients and load balancers retry; the pool reconnects by itself once the server is back
     // (bench/postgres-outage.ts checks both).
     if (isDatabaseUnavailable(err)) {
-      req.log.warn({ err: { message: err.message, code: (err as { cause?: { code?: string } }).cause?.code ?? err.code } }, 'database unavailable');
+      unavailableLog((leftOut) => req.log.warn({ err: { message: err.message, code: (err as { cause?: { code?: string } }).cause?.code ?? err.code }, leftOut },
+        'database unavailable'));
       return reply.status(503).header('retry-after', '5')
         .send({ error: { code: 'database_unavailable', message: 'The database cannot be reached at the moment; try again shortly' } });
     }
