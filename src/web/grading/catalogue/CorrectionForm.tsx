@@ -9,6 +9,7 @@ import { useUnitStaff } from '../../delegations/useDelegations';
 import { useCurrentSession } from '../../session/useSession';
 import { correctionProblems, type Catalogue } from './types';
 import { useCorrectGrade } from './useCatalogue';
+import { showStep } from '../register/types';
 
 export interface CorrectionTarget {
   gradeId: string;
@@ -19,7 +20,6 @@ export interface CorrectionTarget {
 }
 
 const KINDS: readonly CorrectionKind[] = ['rattelse', 'andring'];
-const show = (v: string) => (v === '-' ? '–' : v);
 
 /** Rättelse/ändring of a decided or locked grade: checked with the domain rule before it is sent. */
 export function CorrectionForm({
@@ -66,7 +66,7 @@ export function CorrectionForm({
     correct.mutate(
       { gradeId: target.gradeId, body: { kind, value, reason: reason.trim(), decidedBy } },
       {
-        onSuccess: (r) => onDone(t('gradeCatalogue.correction.done', { name: target.name, value: show(r.value) })),
+        onSuccess: (r) => onDone(t('gradeCatalogue.correction.done', { name: target.name, value: showStep(r.value) })),
         onError: (err) => setProblem(isApiError(err) && (correctionProblems as readonly string[]).includes(err.code) ? err.code : 'other'),
       },
     );
@@ -84,7 +84,7 @@ export function CorrectionForm({
     >
       <form onSubmit={onSubmit} noValidate data-testid="correction-form">
         <Stack gap="md">
-          <Text>{t('gradeCatalogue.correction.current', { value: show(target.value) })}</Text>
+          <Text>{t('gradeCatalogue.correction.current', { value: showStep(target.value) })}</Text>
           <Radio.Group label={t('gradeCatalogue.correction.kind')} value={kind ?? ''} onChange={(v) => setKind(v as CorrectionKind)} required>
             <Stack gap="xs" mt="xs">
               {KINDS.map((k) => (
@@ -95,7 +95,7 @@ export function CorrectionForm({
           <Select
             label={t('gradeCatalogue.correction.value')}
             placeholder={t('gradeCatalogue.correction.pick')}
-            data={steps.map((s) => ({ value: s, label: show(s) }))}
+            data={steps.map((s) => ({ value: s, label: showStep(s) }))}
             value={value}
             onChange={setValue}
             required

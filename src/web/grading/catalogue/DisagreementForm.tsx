@@ -5,6 +5,7 @@ import { GRADE_STEPS, isGradeStep, type GradeStep } from '../../../domain/gradin
 import { isApiError } from '../../app/api';
 import { disagreementProblems, type Catalogue } from './types';
 import { useDecideDisagreement } from './useCatalogue';
+import { showStep } from '../register/types';
 
 export interface DisagreementTarget {
   gradeId: string;
@@ -14,7 +15,6 @@ export interface DisagreementTarget {
   steps: GradeStep[];
 }
 
-const show = (v: string) => (v === '-' ? '–' : v);
 const MIN_REASON = 3;
 
 /**
@@ -49,7 +49,7 @@ export function DisagreementForm({
     decide.mutate(
       { gradeId: target.gradeId, body: { value, reason: reason.trim() } },
       {
-        onSuccess: (r) => onDone(t('gradeCatalogue.disagreement.done', { name: target.name, value: show(r.value) })),
+        onSuccess: (r) => onDone(t('gradeCatalogue.disagreement.done', { name: target.name, value: showStep(r.value) })),
         onError: (err) => setProblem(isApiError(err) && (disagreementProblems as readonly string[]).includes(err.code) ? err.code : 'other'),
       },
     );
@@ -70,13 +70,13 @@ export function DisagreementForm({
           <Text size="sm">{t('gradeCatalogue.disagreement.rule')}</Text>
           <Text fw={500} data-testid="disagreement-current">
             {t('gradeCatalogue.disagreement.current', {
-              value: target.value === null ? t('gradeCatalogue.disagreement.noValue') : show(target.value),
+              value: target.value === null ? t('gradeCatalogue.disagreement.noValue') : showStep(target.value),
             })}
           </Text>
           <Select
             label={t('gradeCatalogue.disagreement.value')}
             placeholder={t('gradeCatalogue.disagreement.pick')}
-            data={steps.map((s) => ({ value: s, label: show(s) }))}
+            data={steps.map((s) => ({ value: s, label: showStep(s) }))}
             value={value}
             onChange={(v) => {
               setValue(v);

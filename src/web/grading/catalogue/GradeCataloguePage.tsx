@@ -14,9 +14,9 @@ import { CorrectionForm, type CorrectionTarget } from './CorrectionForm';
 import { DisagreementForm, type DisagreementTarget } from './DisagreementForm';
 import { CATALOGUE_COLUMNS, cataloguePdfPath, undecided, type Catalogue, type CatalogueColumn, type CatalogueLine } from './types';
 import { useCatalogue, useRegisterIds } from './useCatalogue';
+import { showStep } from '../register/types';
 
 const STATE_COLOR: Record<string, string> = { registered: 'gray', confirmed: 'blue', decided: 'green', locked: 'dark' };
-const show = (v: string | null) => (v === null ? '–' : v === '-' ? '–' : v);
 
 function CatalogueView({ catalogue, chooser }: { catalogue: Catalogue; chooser: ReactNode }) {
   const { t } = useTranslation();
@@ -131,7 +131,7 @@ function CatalogueView({ catalogue, chooser }: { catalogue: Catalogue; chooser: 
             key: l.pupilId,
             cells: [
               l.name,
-              <span key="v" data-testid="catalogue-value">{show(l.value)}</span>,
+              <span key="v" data-testid="catalogue-value">{showStep(l.value)}</span>,
               <Badge key="s" variant="light" tt="none" color={l.state ? STATE_COLOR[l.state] : 'gray'} data-testid="catalogue-state">
                 {t(`gradeCatalogue.states.${l.state ?? 'none'}`)}
               </Badge>,
