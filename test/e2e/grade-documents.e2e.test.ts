@@ -7,56 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { choose, launchBrowser, login, newPage, screenshot, seriousA11yViolations } from './browser';
 import { startServer, type RunningServer } from './server';
+import { apiClient } from './setup';
 
-interface Session {
-  csrfToken: string;
-  person: { id: string };
-  roles: { role: string; units: { id: string; name: string }[] }[];
-  current: { role: string; unitId: string | null };
-}
-
-/** A logged-in API client: keeps the cookie and the CSRF token of the latest session body. */
-async function apiClient(baseUrl: string, username: string) {
-  const res = await fetch(`${baseUrl}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  expect(res.status, `login ${username}`).toBe(200);
-  const jar = new Map<string, string>();
-  const keep = (r: Response) =>
-    r.headers.getSetCookie().forEach((c) => {
-      const [pair] = c.split(';');
-      const at = pair.indexOf('=');
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    });
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  keep(res);
-  let session = (await res.json()) as Session;
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie: cookie(), 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    keep(r); // a context switch renews the session cookie
-    const text = await r.text();
-    expect(r.status, `${method} ${path} ${JSON.stringify(body)} → ${text}`).toBe(200);
-    return JSON.parse(text) as T;
-  };
-  const client = {
-    session: () => session,
-    get: <T>(path: string) => call<T>('GET', path),
-    post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
-    put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
-    async switchUnit(role: string, unitName: string) {
-      const unit = session.roles.find((r) => r.role === role)?.units.find((u) => u.name === unitName);
-      expect(unit, `${username} works at ${unitName} as ${role}`).toBeTruthy();
-      session = await call<Session>('PUT', '/api/session/context', { role, unitId: unit!.id });
-    },
-  };
-  return client;
-}
 
 interface Cell {
   allowed: boolean;

@@ -8,64 +8,25 @@
 // The licensed co-grader of the demo has no account: the test gives them one (`medlarare`) in its own copy of
 // the demo template before the server starts, as the API tests do (there is no API to create accounts).
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hashPassword } from '../../src/server/platform/auth/passwords.js';
-import { one, openDatabase } from '../../src/server/platform/db/database.js';
+import { one } from '../../src/server/platform/db/database.js';
 import { choose, journey, login, newPage, screenshot, seriousA11yViolations } from './browser';
-
-interface Session {
-  csrfToken: string;
-  person: { id: string };
-  roles: { role: string; units: { id: string; name: string }[] }[];
-}
-
-/** A logged-in API client for the setup: keeps the cookie and the CSRF token of the latest session body. */
-async function apiClient(baseUrl: string, username: string) {
-  const res = await fetch(`${baseUrl}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  expect(res.status, `login ${username}`).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const session = (await res.json()) as Session;
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    expect(r.status, `${method} ${path} ${JSON.stringify(body)} → ${text}`).toBe(200);
-    return JSON.parse(text) as T;
-  };
-  return { session, get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
-    put: <T>(path: string, body: unknown) => call<T>('PUT', path, body) };
-}
+import { apiClient, templateCopy } from './setup';
 
 interface Register {
   pupils: { id: string; givenName: string; familyName: string; cells: { HT: { allowed: boolean; value: string | null; version: number | null } } }[];
 }
 
 const GROUP = '7A EN';
-let templateCopy = '';
-let previousTemplate: string | undefined;
+let template: Awaited<ReturnType<typeof templateCopy>> | undefined;
 let coTeacherName = '';
 
 // Before the journey's server starts: a copy of the demo template where the licensed co-grader can log in.
 beforeAll(async () => {
-  previousTemplate = process.env.LARKA_TEMPLATE_DATA_DIR;
-  const source = previousTemplate || inject('pgliteTemplateDir');
-  expect(source, 'the demo template of the test run').toBeTruthy();
-  templateCopy = mkdtempSync(join(tmpdir(), 'larka-e2e-cosigner-'));
-  cpSync(source, templateCopy, { recursive: true });
-  const database = await openDatabase({ databaseUrl: null, dataDir: templateCopy });
-  try {
+  template = await templateCopy('cosigner', async (database) => {
     const co = await one<{ organiser_id: string; person_id: string; name: string }>(database.db, sql`
       select g.organiser_id, p.id as person_id, p.given_name || ' ' || p.family_name as name
         from student_group g
@@ -79,10 +40,7 @@ beforeAll(async () => {
     coTeacherName = co!.name;
     await database.db.execute(sql`insert into account (organiser_id, id, person_id, username, password_hash)
       values (${co!.organiser_id}, ${randomUUID()}, ${co!.person_id}, 'medlarare', ${await hashPassword('demo')})`);
-  } finally {
-    await database.close();
-  }
-  process.env.LARKA_TEMPLATE_DATA_DIR = templateCopy;
+  });
 }, 120_000);
 
 const j = journey();
@@ -94,8 +52,7 @@ describe('a teacher without a licence and the licensed co-grader', () => {
 
   // The server has started from the copy: the environment is as it was for whatever runs next.
   beforeAll(async () => {
-    if (previousTemplate === undefined) delete process.env.LARKA_TEMPLATE_DATA_DIR;
-    else process.env.LARKA_TEMPLATE_DATA_DIR = previousTemplate;
+    template?.restoreEnv();
 
     const unlicensed = await apiClient(j.server.baseUrl, 'larare2');
     const overview = await unlicensed.get<{ groups: { id: string; name: string }[] }>('/api/grading/groups');
@@ -115,7 +72,7 @@ describe('a teacher without a licence and the licensed co-grader', () => {
   }, 60_000);
 
   afterAll(() => {
-    if (templateCopy) rmSync(templateCopy, { recursive: true, force: true });
+    template?.remove();
   });
 
   const page = () => j.page;

@@ -7,34 +7,25 @@
 // made of it and window.__xss stays undefined. The pages are opened with the CSP bypassed (as every journey
 // does, for axe), so what is checked is the escaping itself, not the CSP behind it.
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { one, openDatabase } from '../../src/server/platform/db/database.js';
+import { one } from '../../src/server/platform/db/database.js';
 import { journey, login, screenshot, seriousA11yViolations } from './browser';
+import { templateCopy } from './setup';
 
 const PUPIL_GIVEN = '<img src=x onerror="window.__xss=1">';
 const PUPIL_FAMILY = '<script>window.__xss=2</script>Ek';
 const TEACHER_GIVEN = '<svg onload="window.__xss=3">Anna';
 const ASSESSMENT = '<img src=y onerror="window.__xss=4"><b>fet</b> & "citat"';
 
-let templateCopy = '';
-let previousTemplate: string | undefined;
+let template: Awaited<ReturnType<typeof templateCopy>> | undefined;
 let groupId = '';
 let pupilId = '';
 
 // Before the journey's server starts: a copy of the demo template with the names in HTML.
 beforeAll(async () => {
-  previousTemplate = process.env.LARKA_TEMPLATE_DATA_DIR;
-  const source = previousTemplate || inject('pgliteTemplateDir');
-  expect(source, 'the demo template of the test run').toBeTruthy();
-  templateCopy = mkdtempSync(join(tmpdir(), 'larka-e2e-xss-'));
-  cpSync(source, templateCopy, { recursive: true });
-  const database = await openDatabase({ databaseUrl: null, dataDir: templateCopy });
-  try {
+  template = await templateCopy('xss', async (database) => {
     const found = await one<{ group_id: string; pupil_id: string; teacher_id: string }>(database.db, sql`
       select g.id as group_id, m.person_id as pupil_id, a.person_id as teacher_id
         from student_group g
@@ -52,10 +43,7 @@ beforeAll(async () => {
     pupilId = found!.pupil_id;
     await database.db.execute(sql`update person set given_name = ${PUPIL_GIVEN}, family_name = ${PUPIL_FAMILY} where id = ${pupilId}`);
     await database.db.execute(sql`update person set given_name = ${TEACHER_GIVEN} where id = ${found!.teacher_id}`);
-  } finally {
-    await database.close();
-  }
-  process.env.LARKA_TEMPLATE_DATA_DIR = templateCopy;
+  });
 }, 120_000);
 
 const j = journey();
@@ -76,8 +64,7 @@ describe('stored text is shown as text, never run', () => {
   const page = () => j.page;
 
   beforeAll(async () => {
-    if (previousTemplate === undefined) delete process.env.LARKA_TEMPLATE_DATA_DIR;
-    else process.env.LARKA_TEMPLATE_DATA_DIR = previousTemplate;
+    template?.restoreEnv();
     j.page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
 
     // the teacher's written assessment, through the API: a final F makes it due
@@ -96,7 +83,7 @@ describe('stored text is shown as text, never run', () => {
   }, 60_000);
 
   afterAll(() => {
-    if (templateCopy) rmSync(templateCopy, { recursive: true, force: true });
+    template?.remove();
   });
 
   it('the top bar and the start page show the teacher\'s name as text', async () => {
