@@ -107,7 +107,7 @@ export const person = pgTable('person', {
 const personFk = (cols: any[]) => foreignKey({ columns: cols as any, foreignColumns: [person.organiserId, person.id] });
 const unitFk = (cols: any[]) => foreignKey({ columns: cols as any, foreignColumns: [schoolUnit.organiserId, schoolUnit.id] });
 
-/** Tjänstgöring: a staff member's duty at a unit (unit null = organiser level, e.g. analyst). */
+/** Tjänstgöring: a staff member's duty at a unit (unit null = organiser level: analyst, organiser-level administrator). */
 export const duty = pgTable('duty', {
   organiserId: organiserId(),
   id: uuid('id').notNull(),
@@ -123,7 +123,9 @@ export const duty = pgTable('duty', {
   personFk([t.organiserId, t.personId]),
   unitFk([t.organiserId, t.schoolUnitId]),
   check('duty_role_ck', sql`${t.role} in ('teacher','administrator','principal','analyst','student_health')`),
-  check('duty_unit_ck', sql`(${t.role} = 'analyst') = (${t.schoolUnitId} is null)`),
+  // an analyst has no unit; an administrator without a unit is the organiser-level administrator (all units)
+  check('duty_unit_ck', sql`case when ${t.role} = 'analyst' then ${t.schoolUnitId} is null
+    when ${t.role} = 'administrator' then true else ${t.schoolUnitId} is not null end`),
   index('duty_person_ix').on(t.organiserId, t.personId),
   index('duty_unit_ix').on(t.organiserId, t.schoolUnitId),
 ]);

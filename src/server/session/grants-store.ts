@@ -9,7 +9,9 @@ const collator = new Intl.Collator('sv');
 export async function loadRoleGrants(q: Pick<Queryable, 'execute'>, organiserId: string, personId: string, today: string): Promise<RoleGrant[]> {
   const found = await rows<{ role: Role; unit_id: string | null; unit_name: string | null }>(q, sql`
     select d.role, u.id as unit_id, u.name as unit_name
-      from duty d left join school_unit u on u.organiser_id = d.organiser_id and u.id = d.school_unit_id
+      from duty d left join school_unit u on u.organiser_id = d.organiser_id
+       -- an administrator's duty without a unit is organiser-wide: administrator at every unit
+       and (u.id = d.school_unit_id or (d.school_unit_id is null and d.role = 'administrator'))
      where d.organiser_id = ${organiserId} and d.person_id = ${personId}
        and d.role in ('teacher','administrator','principal','analyst')
        and ${inForce(sql`d.start_date`, sql`d.end_date`, today)}

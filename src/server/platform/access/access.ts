@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../../domain/access/roles.js';
+import { one, type Queryable } from '../db/database.js';
 import { forbidden, unauthenticated } from '../http/errors.js';
 import type { Actor } from './actor.js';
 
@@ -29,6 +30,20 @@ export function requireActor(actor: Actor | null): Actor {
 
 export function requireAction(actor: Actor, action: string): void {
   if (!ACTIONS_BY_ROLE[actor.role].includes(action)) throw forbidden(`Role ${actor.role} may not ${action}`);
+}
+
+/** Organiser-level administration (units, terms, the organiser's settings) is for an administrator whose
+ *  duty has no unit: the organiser-level administrator. A unit's administrator is refused (403). */
+export async function requireOrganiserAdministrator(q: Pick<Queryable, 'execute'>, actor: Actor): Promise<void> {
+  if (actor.role !== 'administrator' || !(await isOrganiserAdministrator(q, actor))) {
+    throw forbidden('Only the organiser-level administrator may change this');
+  }
+}
+
+export async function isOrganiserAdministrator(q: Pick<Queryable, 'execute'>, actor: Pick<Actor, 'organiserId' | 'personId' | 'today'>): Promise<boolean> {
+  const found = await one(q, sql`select 1 as yes from duty d where d.organiser_id = ${actor.organiserId} and d.person_id = ${actor.personId}
+    and d.role = 'administrator' and d.school_unit_id is null and ${inForce(sql`d.start_date`, sql`d.end_date`, actor.today)} limit 1`);
+  return found !== undefined;
 }
 
 /** A relation row (duty, membership, guardianship …) is in force on the actor's day. */

@@ -4,3 +4,4 @@ export * from '../../session/tables.js';
 export * from '../audit/tables.js';
 export * from '../../grading/tables.js';
 export * from '../../absence/tables.js';
+export * from '../../register/tables.js';
