@@ -12,6 +12,7 @@ import { gradeRegisterTexts } from '../grading/register/texts';
 import { gradeCatalogueTexts } from '../grading/catalogue/texts';
 import { gradeDocumentTexts } from '../grading/documents/texts';
 import { pupilGradeTexts } from '../grading/home/texts';
+import { adminTexts } from '../admin/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -43,6 +44,7 @@ const resources = Object.fromEntries(
         gradeCatalogue: gradeCatalogueTexts[lng],
         gradeDocuments: gradeDocumentTexts[lng],
         pupilGrades: pupilGradeTexts[lng],
+        admin: adminTexts[lng],
       },
     },
   ]),

@@ -13,6 +13,7 @@ import { GradeRegisterPage } from '../grading/register/GradeRegisterPage';
 import { GradeCataloguePage } from '../grading/catalogue/GradeCataloguePage';
 import { GradeDocumentsPage } from '../grading/documents/GradeDocumentsPage';
 import { PupilGradesPage } from '../grading/home/PupilGradesPage';
+import { AdminPage } from '../admin/AdminPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
       { path: 'betyg/grupp/:groupId/katalog', element: <GradeCataloguePage /> },
       { path: 'betyg/dokument', element: <GradeDocumentsPage /> },
       { path: 'elever/:pupilId/betyg', element: <PupilGradesPage /> },
+      { path: 'admin', element: <AdminPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

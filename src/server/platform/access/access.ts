@@ -12,7 +12,7 @@ import type { Actor } from './actor.js';
 /** Actions the UI may offer, by role. The server checks each again when it is taken. */
 const ACTIONS_BY_ROLE: Record<Role, string[]> = {
   teacher: ['start.view', 'me.contact.edit', 'groups.view.own', 'grades.register'],
-  administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'staff.view.unit', 'grades.administer'],
+  administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'staff.view.unit', 'grades.administer', 'register.administer'],
   principal: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'delegations.view.unit', 'delegations.manage', 'staff.view.unit'],
   analyst: ['start.view', 'me.contact.edit', 'units.view.organiser'],
   guardian: ['start.view', 'me.contact.edit', 'children.view'],

@@ -9,7 +9,7 @@ interface Item {
   testId: string;
 }
 
-/** The links of the main menu the current context may use; today "Betyg" (group list or grading periods). */
+/** The links of the main menu the current context may use: "Betyg" (group list or grading periods), "Administration". */
 export function mainNavItems(session: SessionBody, t: (key: string) => string): Item[] {
   const can = (a: string) => session.allowedActions.includes(a);
   const items: Item[] = [];
@@ -22,6 +22,7 @@ export function mainNavItems(session: SessionBody, t: (key: string) => string): 
       testId: items.length ? 'nav-grading-periods' : 'nav-grading',
     });
   }
+  if (can('register.administer')) items.push({ to: '/admin', label: t('admin.nav'), testId: 'nav-admin' });
   return items;
 }
 
