@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Column } from '../../domain/grading/columns.js';
-import { graderScope, groupScope, inForce } from '../platform/access/access.js';
+import { graderScope, groupScope, inForce, inForceOn, teacherGradesScope, teacherGroupScope, type TeacherRef } from '../platform/access/access.js';
+import { batcher } from '../platform/db/batcher.js';
 import type { Actor } from '../platform/access/actor.js';
 import { one, rows, type Queryable } from '../platform/db/database.js';
 import type { GradingTerms } from './terms.js';
@@ -90,28 +91,47 @@ export interface SaveFacts {
   current: GradeRow | null;
 }
 
+/** One save's question: who asks, about which group, pupil, column and term, under which request id. */
+export interface SaveFactsKey { actor: Actor; groupId: string; pupilId: string; column: Column; termId: string; requestId: string }
+
 /**
- * Everything a save must check, in one round trip: the group in the actor's scope (and whether they
- * grade it), the pupil's membership and enrolment, the subject's first graded year, the term's grading
- * period, whether this request id was applied before, and the grade as it is now. No row: the group is
- * not the actor's.
+ * Everything a save must check, for all the saves arriving together in one statement (batcher.ts): for
+ * each, the group in the teacher's scope (and whether they grade it), the pupil's membership and
+ * enrolment, the subject's first graded year, the term's grading period, whether this request id was
+ * applied before, and the grade as it is now. No row (undefined): the group is not the teacher's.
+ * Each request row carries its own teacher, and the scopes are the access module's, given those columns.
  */
-export const findSaveFacts = (q: Q, actor: Actor, groupId: string, pupilId: string, column: Column, termId: string, requestId: string) => one<SaveFacts>(q, sql`
-  select g.subject_code, coalesce(ss.first_graded_year, 6)::int as first_graded_year, (${graderScope(actor)}) as is_grader,
-         mm.person_id as pupil_id, e.school_year, e.school_form, coalesce(e.grades_requested, false) as grades_requested,
-         to_char(gp.from_date, 'YYYY-MM-DD') as period_from, to_char(gp.to_date, 'YYYY-MM-DD') as period_to,
-         exists (select 1 from grade_event ev where ev.organiser_id = g.organiser_id and ev.request_id = ${requestId}) as already_applied,
-         (select row_to_json(cur) from (select ${gradeColumns} from grade gr ${gradeJoins}
-            where gr.organiser_id = g.organiser_id and gr.pupil_id = mm.person_id and gr.subject_code = g.subject_code
-              and ${column === 'final' ? sql`gr.kind = 'final'` : sql`gr.kind = 'term' and gr.term_id = ${termId}`}) cur) as current
-    from student_group g
-    left join subject_setting ss on ss.organiser_id = g.organiser_id and ss.subject_code = g.subject_code
-    left join lateral (select m.person_id from group_membership m where m.organiser_id = g.organiser_id and m.group_id = g.id
-                        and m.person_id = ${pupilId} and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)} limit 1) mm on true
-    left join lateral (select * from enrolment e where e.organiser_id = g.organiser_id and e.person_id = mm.person_id
-                        and ${inForce(sql`e.start_date`, sql`e.end_date`, actor.today)} order by e.start_date desc limit 1) e on true
-    left join grading_period gp on gp.organiser_id = g.organiser_id and gp.school_unit_id = g.school_unit_id and gp.term_id = ${termId}
-   where g.id = ${groupId} and g.group_type = 'teaching' and ${groupScope(actor)}`, { prepared: true });
+export function saveFactsLoader(q: Q) {
+  return batcher<SaveFactsKey, SaveFacts | undefined>({ run: (keys) => findSaveFacts(q, keys) });
+}
+
+async function findSaveFacts(q: Q, keys: SaveFactsKey[]): Promise<(SaveFacts | undefined)[]> {
+  if (keys.some((k) => k.actor.role !== 'teacher')) throw new Error('only teachers register grades');
+  const col = <T>(f: (k: SaveFactsKey) => T) => sql.param(keys.map(f));
+  const teacher: TeacherRef = { organiserId: sql`i.organiser_id`, personId: sql`i.person_id`, unitId: sql`i.unit_id`, today: sql`i.today` };
+  const current = (kind: 'term' | 'final') => sql`(select row_to_json(cur) from (select ${gradeColumns} from grade gr ${gradeJoins}
+      where gr.organiser_id = g.organiser_id and gr.pupil_id = mm.person_id and gr.subject_code = g.subject_code
+        and ${kind === 'final' ? sql`gr.kind = 'final'` : sql`gr.kind = 'term' and gr.term_id = i.term_id`}) cur)`;
+  const found = await rows<SaveFacts & { ord: number }>(q, sql`
+    select i.ord::int as ord, g.subject_code, coalesce(ss.first_graded_year, 6)::int as first_graded_year, (${teacherGradesScope(teacher)}) as is_grader,
+           mm.person_id as pupil_id, e.school_year, e.school_form, coalesce(e.grades_requested, false) as grades_requested,
+           to_char(gp.from_date, 'YYYY-MM-DD') as period_from, to_char(gp.to_date, 'YYYY-MM-DD') as period_to,
+           exists (select 1 from grade_event ev where ev.organiser_id = g.organiser_id and ev.request_id = i.request_id) as already_applied,
+           case when i.final then ${current('final')} else ${current('term')} end as current
+      from unnest(${col((k) => k.actor.organiserId)}::uuid[], ${col((k) => k.actor.personId)}::uuid[], ${col((k) => k.actor.unitId)}::uuid[],
+                  ${col((k) => k.actor.today)}::date[], ${col((k) => k.groupId)}::uuid[], ${col((k) => k.pupilId)}::uuid[],
+                  ${col((k) => k.termId)}::uuid[], ${col((k) => k.column === 'final')}::boolean[], ${col((k) => k.requestId)}::uuid[])
+           with ordinality as i(organiser_id, person_id, unit_id, today, group_id, pupil_id, term_id, final, request_id, ord)
+      join student_group g on g.organiser_id = i.organiser_id and g.id = i.group_id and g.group_type = 'teaching' and ${teacherGroupScope(teacher)}
+      left join subject_setting ss on ss.organiser_id = g.organiser_id and ss.subject_code = g.subject_code
+      left join lateral (select m.person_id from group_membership m where m.organiser_id = g.organiser_id and m.group_id = g.id
+                          and m.person_id = i.pupil_id and ${inForceOn(sql`m.start_date`, sql`m.end_date`, sql`i.today`)} limit 1) mm on true
+      left join lateral (select * from enrolment e where e.organiser_id = g.organiser_id and e.person_id = mm.person_id
+                          and ${inForceOn(sql`e.start_date`, sql`e.end_date`, sql`i.today`)} order by e.start_date desc limit 1) e on true
+      left join grading_period gp on gp.organiser_id = g.organiser_id and gp.school_unit_id = g.school_unit_id and gp.term_id = i.term_id`);
+  const byOrd = new Map(found.map(({ ord, ...facts }) => [ord, facts as SaveFacts]));
+  return keys.map((_, n) => byOrd.get(n + 1));
+}
 
 /** The pupil's latest term grade in the subject from a term that began before `before` (for överfört). */
 export const findEarlierTermGrade = (q: Q, organiserId: string, pupilId: string, subjectCode: string, before: string) => one<{ value: string }>(q, sql`

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { COLUMNS, columnProblem, type Column } from '../../domain/grading/columns.js';
 import { daysLeft, periodProblem } from '../../domain/grading/period.js';
 import { allowedSteps, isGradeStep } from '../../domain/grading/scale.js';
@@ -7,13 +6,13 @@ import { transitionProblem } from '../../domain/grading/workflow.js';
 import { byName, byPersonName } from '../../domain/org/sorting.js';
 import { requireAction } from '../platform/access/access.js';
 import type { Actor } from '../platform/access/actor.js';
-import { auditStatement } from '../platform/audit/audit.js';
-import { one, type Db, type Queryable } from '../platform/db/database.js';
+import { type Db, type Queryable } from '../platform/db/database.js';
 import { AppError, conflict, forbidden, notFound } from '../platform/http/errors.js';
 import { cellOf, type Cell } from './cells.js';
+import { gradeWriter } from './grade-writer.js';
 import { listGradingOverview } from './overview-store.js';
 import { findPeriod } from './period-store.js';
-import { findEarlierTermGrade, findGrade, findGradingGroup, findSaveFacts, listRegisterPupils } from './register-queries.js';
+import { findEarlierTermGrade, findGrade, findGradingGroup, listRegisterPupils, saveFactsLoader } from './register-queries.js';
 import { loadGradingTerms, termLabel, termOfColumn, type GradingTerms } from './terms.js';
 
 const refusals = {
@@ -28,6 +27,8 @@ const refusals = {
 } as const;
 
 export function registerService(db: Db) {
+  const writer = gradeWriter(db);
+  const saveFacts = saveFactsLoader(db);
   async function termsOrFail(actor: Actor): Promise<GradingTerms> {
     const terms = await loadGradingTerms(db, actor.organiserId, actor.today);
     if (!terms) throw new AppError(409, 'no_term', 'No term has started yet');
@@ -89,7 +90,7 @@ export function registerService(db: Db) {
     const terms = await termsOrFail(actor);
     const term = termOfColumn(terms, input.column);
     if (!term) throw new AppError(400, 'column_not_allowed', 'That term does not exist');
-    const facts = await findSaveFacts(db, actor, groupId, input.pupilId, input.column, term.id, input.requestId);
+    const facts = await saveFacts({ actor, groupId, pupilId: input.pupilId, column: input.column, termId: term.id, requestId: input.requestId });
     if (!facts) throw notFound('Group not found');
     if (!facts.is_grader) throw forbidden('Only a grading teacher of the group registers its grades');
     if (!facts.pupil_id) throw new AppError(400, 'not_in_group', 'The pupil is not in the group');
@@ -119,32 +120,26 @@ export function registerService(db: Db) {
     if ((current?.version ?? null) !== input.version) throw conflict('stale_version', 'Someone else changed the grade', { current: cell() });
     if (current && current.value === input.value && current.carried_over === !!input.carryOver) return cell();
 
-    // One atomic statement: the grade (only if still at the version read and still registered), its
-    // history event and its audit row. Nothing written means someone else wrote first: 409.
+    // Written with the saves arriving at the same time (grade-writer.ts): the grade (only if still at the
+    // version read and still registered), its history event and its audit row, answered after the commit.
+    // Nothing written means someone else wrote first: 409.
     const gradeId = current?.id ?? randomUUID();
-    const write = current
-      ? sql`update grade set value = ${input.value}, version = version + 1, registered_by = ${actor.personId}, registered_at = now(),
-            group_id = ${groupId}, carried_over = ${!!input.carryOver}
-          where organiser_id = ${actor.organiserId} and id = ${gradeId} and version = ${current.version} and state = 'registered'`
-      : sql`insert into grade (organiser_id, id, pupil_id, subject_code, group_id, term_id, kind, value, registered_by, carried_over)
-            values (${actor.organiserId}, ${gradeId}, ${input.pupilId}, ${facts.subject_code}, ${groupId}, ${term.id},
-                    ${input.column === 'final' ? 'final' : 'term'}, ${input.value}, ${actor.personId}, ${!!input.carryOver}) on conflict do nothing`;
-    const saved = await one<{ n: number; registered_at: string }>(db, sql`with saved as (${write} returning id),
-      event as (insert into grade_event (organiser_id, id, grade_id, actor_id, action, from_value, to_value, from_state, to_state, request_id)
-        select ${actor.organiserId}::uuid, ${randomUUID()}::uuid, saved.id, ${actor.personId}::uuid, ${input.carryOver ? 'carried_over' : current ? 'changed' : 'registered'},
-               ${current?.value ?? null}, ${input.value}, ${current?.state ?? null}, 'registered', ${input.requestId}::uuid from saved),
-      audited as (${auditStatement({ organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId,
-        action: 'grade.registered', entityType: 'grade', entityId: gradeId,
-        details: { pupilId: input.pupilId, subject: facts.subject_code, column: input.column, from: current?.value ?? null, to: input.value }, ip: actor.ip }, sql`saved`)})
-      select (select count(*) from saved)::int as n, to_char(now() at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI') as registered_at`, { prepared: true });
-    if (!saved || saved.n === 0) {
+    const saved = await writer.write({
+      organiserId: actor.organiserId, gradeId, expectedVersion: current ? current.version : null, pupilId: input.pupilId,
+      subjectCode: facts.subject_code, groupId, termId: term.id, kind: input.column === 'final' ? 'final' : 'term', value: input.value,
+      carriedOver: !!input.carryOver, actor: { personId: actor.personId, role: actor.role, unitId: actor.unitId, ip: actor.ip },
+      action: input.carryOver ? 'carried_over' : current ? 'changed' : 'registered', fromValue: current?.value ?? null,
+      fromState: current?.state ?? null, requestId: input.requestId,
+      details: { pupilId: input.pupilId, subject: facts.subject_code, column: input.column, from: current?.value ?? null, to: input.value },
+    });
+    if (!saved.saved) {
       const now = await findGrade(db, actor.organiserId, input.pupilId, facts.subject_code, input.column, term.id);
       throw conflict('stale_version', 'Someone else changed the grade', { current: cell(now) });
     }
     return cell({
       id: gradeId, pupil_id: input.pupilId, kind: input.column === 'final' ? 'final' : 'term', term_id: term.id, value: input.value,
       state: 'registered', version: (current?.version ?? 0) + 1, carried_over: !!input.carryOver, registered_by: actor.personId,
-      registered_by_name: actor.name, registered_at: saved.registered_at, assessment_written: current?.assessment_written ?? false,
+      registered_by_name: actor.name, registered_at: saved.registeredAt, assessment_written: current?.assessment_written ?? false,
     });
   }
 

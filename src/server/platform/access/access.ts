@@ -47,17 +47,35 @@ export async function isOrganiserAdministrator(q: Pick<Queryable, 'execute'>, ac
 }
 
 /** A relation row (duty, membership, guardianship …) is in force on the actor's day. */
-export const inForce = (start: SQL, end: SQL, today: string) =>
-  sql`${start} <= ${today}::date and (${end} is null or ${end} >= ${today}::date)`;
+export const inForce = (start: SQL, end: SQL, today: string) => inForceOn(start, end, sql`${today}::date`);
+
+/** The same, with the day given as SQL (e.g. a column of a batch of requests). */
+export const inForceOn = (start: SQL, end: SQL, today: SQL) => sql`${start} <= ${today} and (${end} is null or ${end} >= ${today})`;
+
+/**
+ * A teacher given as SQL: the parameters of one actor (`teacherRef`), or the columns of a batch of
+ * requests, each row its own teacher — so a batched statement applies the very same scope as a single one.
+ */
+export interface TeacherRef { organiserId: SQL; personId: SQL; unitId: SQL; today: SQL }
+const teacherRef = (a: Actor): TeacherRef =>
+  ({ organiserId: sql`${a.organiserId}`, personId: sql`${a.personId}`, unitId: sql`${a.unitId}`, today: sql`${a.today}::date` });
+
+/** Group `g` is taught or mentored by the teacher, at their current unit. */
+export const teacherGroupScope = (t: TeacherRef): SQL => sql`g.organiser_id = ${t.organiserId} and g.school_unit_id = ${t.unitId} and exists (
+        select 1 from group_staff gs where gs.organiser_id = g.organiser_id and gs.group_id = g.id
+          and gs.person_id = ${t.personId} and ${inForceOn(sql`gs.start_date`, sql`gs.end_date`, t.today)})`;
+
+/** Teaching group `g` is graded by the teacher (a teacher of it with the grader flag), at their current unit. */
+export const teacherGradesScope = (t: TeacherRef): SQL => sql`g.organiser_id = ${t.organiserId} and g.school_unit_id = ${t.unitId} and g.group_type = 'teaching' and exists (
+    select 1 from group_staff gs where gs.organiser_id = g.organiser_id and gs.group_id = g.id and gs.person_id = ${t.personId}
+      and gs.assignment = 'teacher' and gs.grader and ${inForceOn(sql`gs.start_date`, sql`gs.end_date`, t.today)})`;
 
 /** Groups the actor may see (alias `g` for student_group). */
 export function groupScope(actor: Actor): SQL {
   const org = sql`g.organiser_id = ${actor.organiserId}`;
   switch (actor.role) {
     case 'teacher':
-      return sql`${org} and g.school_unit_id = ${actor.unitId} and exists (
-        select 1 from group_staff gs where gs.organiser_id = g.organiser_id and gs.group_id = g.id
-          and gs.person_id = ${actor.personId} and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)})`;
+      return teacherGroupScope(teacherRef(actor));
     case 'administrator':
     case 'principal':
       return sql`${org} and g.school_unit_id = ${actor.unitId}`;
@@ -101,10 +119,7 @@ export function pupilScope(actor: Actor): SQL {
 
 /** The actor grades group `g` (alias): a teacher of it with the grader flag, at the current unit. */
 export function graderScope(actor: Actor): SQL {
-  if (actor.role !== 'teacher') return sql`false`;
-  return sql`g.organiser_id = ${actor.organiserId} and g.school_unit_id = ${actor.unitId} and g.group_type = 'teaching' and exists (
-    select 1 from group_staff gs where gs.organiser_id = g.organiser_id and gs.group_id = g.id and gs.person_id = ${actor.personId}
-      and gs.assignment = 'teacher' and gs.grader and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)})`;
+  return actor.role === 'teacher' ? teacherGradesScope(teacherRef(actor)) : sql`false`;
 }
 
 /** Grades (alias `gr`, joined to its group as `g`) whose history the actor may read: staff who teach or
