@@ -56,6 +56,8 @@ describe('the administrator runs the new school year', () => {
 
     await page.getByTestId('rollover-preview').click();
     await page.getByTestId('rollover-preview-result').waitFor();
+    await page.getByTestId('rollover-leaving-toggle').click();
+    await page.getByTestId('rollover-teaching-toggle').click();
     const leaving = page.getByTestId('rollover-leaving').locator('tbody tr').filter({ hasText: pupil.name });
     expect(await leaving.count()).toBe(1);
     expect(await leaving.locator('td').first().textContent()).toBe('9A');
@@ -67,6 +69,8 @@ describe('the administrator runs the new school year', () => {
     expect(await en.locator('td').first().textContent()).toBe('8A EN');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'school-year-rollover-preview');
+    await page.screenshot({ path: 'test-results/school-year-rollover-preview-top.png' });
+    await page.getByTestId('rollover-classes').screenshot({ path: 'test-results/school-year-rollover-preview-classes.png' });
   }, 90_000);
 
   it('applies it; the pupil of 9A has left with the final grades intact', async () => {

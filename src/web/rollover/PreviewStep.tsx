@@ -1,4 +1,4 @@
-import { Alert, List, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../app/DataTable';
 import { formatSchoolYear } from '../app/format';
@@ -7,25 +7,27 @@ import type { GroupStep, RolloverPreview } from './types';
 
 const TABLES = ['enrolment', 'student_group', 'group_membership', 'group_staff'] as const;
 
-function GroupTable({ title, groups, testId }: { title: string; groups: GroupStep[]; testId: string }) {
+function GroupTable({ value, title, groups, testId }: { value: string; title: string; groups: GroupStep[]; testId: string }) {
   const { t } = useTranslation();
   if (!groups.length) return null;
   const staff = (g: GroupStep) => g.staff.map((s) => (s.carried ? s.name : `${s.name} (${t('rollover.groups.notCarried')})`)).join(', ');
   return (
-    <Stack gap="xs">
-      <Title order={3}>{title}</Title>
-      <DataTable
-        label={title}
-        testId={testId}
-        empty={t('rollover.groups.none')}
-        columns={[t('rollover.groups.now'), t('rollover.groups.next'), t('rollover.groups.pupils'), t('rollover.groups.staff')]}
-        rows={groups.map((g) => ({
-          key: g.id,
-          cells: [g.name, g.newName === null ? t('rollover.groups.ends') : g.nameKept ? `${g.newName} ${t('rollover.groups.kept')}` : g.newName,
-            g.newName === null ? '–' : `${g.pupilsCarried} / ${g.pupils}`, g.newName === null ? '–' : staff(g)],
-        }))}
-      />
-    </Stack>
+    <Accordion.Item value={value}>
+      <Accordion.Control data-testid={`${testId}-toggle`}>{`${title} (${groups.length})`}</Accordion.Control>
+      <Accordion.Panel>
+        <DataTable
+          label={title}
+          testId={testId}
+          empty={t('rollover.groups.none')}
+          columns={[t('rollover.groups.now'), t('rollover.groups.next'), t('rollover.groups.pupils'), t('rollover.groups.staff')]}
+          rows={groups.map((g) => ({
+            key: g.id,
+            cells: [g.name, g.newName === null ? t('rollover.groups.ends') : g.nameKept ? `${g.newName} ${t('rollover.groups.kept')}` : g.newName,
+              g.newName === null ? '–' : `${g.pupilsCarried} / ${g.pupils}`, g.newName === null ? '–' : staff(g)],
+          }))}
+        />
+      </Accordion.Panel>
+    </Accordion.Item>
   );
 }
 
@@ -71,26 +73,28 @@ export function PreviewStep({ preview }: { preview: RolloverPreview }) {
           columns={[t('rollover.pupils.fromYear'), t('rollover.pupils.toYear'), t('rollover.pupils.schoolForm'), t('rollover.pupils.count')]}
           rows={preview.promoted.map((p) => ({ key: `${p.schoolForm}-${p.fromYear}`, cells: [formatSchoolYear(p.fromYear), formatSchoolYear(p.toYear), schoolForm([p.schoolForm]), String(p.count)] }))}
         />
-        <Title order={3} mt="md" mb="xs">{t('rollover.pupils.leavingTitle', { count: preview.leaving.length })}</Title>
-        <Text size="sm" mb="xs">{t('rollover.pupils.leavingHelp')}</Text>
-        <DataTable
-          label={t('rollover.pupils.leavingLabel')}
-          testId="rollover-leaving"
-          empty={t('rollover.pupils.none')}
-          columns={[t('rollover.pupils.name'), t('rollover.pupils.className'), t('rollover.pupils.schoolForm')]}
-          rows={preview.leaving.map((p) => ({ key: p.id, cells: [p.name, p.className ?? '–', schoolForm([p.schoolForm])] }))}
-        />
       </section>
       <section aria-labelledby="rollover-groups">
-        <Title order={2} size="h3" id="rollover-groups" mb="xs">{t('rollover.groups.classes')} · {t('rollover.groups.teaching')}</Title>
-        <List size="sm" mb="sm">
-          <List.Item>{t('rollover.oldYearEnds', { date: preview.oldYearEnds, start: preview.newYearStarts })}</List.Item>
-        </List>
-        <Stack gap="md">
-          <GroupTable title={t('rollover.groups.classes')} groups={preview.groups.filter((g) => g.groupType === 'class')} testId="rollover-classes" />
-          <GroupTable title={t('rollover.groups.mentor')} groups={preview.groups.filter((g) => g.groupType === 'mentor')} testId="rollover-mentor-groups" />
-          <GroupTable title={t('rollover.groups.teaching')} groups={preview.groups.filter((g) => g.groupType === 'teaching')} testId="rollover-teaching" />
-        </Stack>
+        <Title order={2} size="h3" id="rollover-groups" mb="xs">{t('rollover.groups.title')}</Title>
+        <Text size="sm" mb="xs">{t('rollover.oldYearEnds', { date: preview.oldYearEnds, start: preview.newYearStarts })}</Text>
+        <Accordion multiple defaultValue={['classes']} variant="contained">
+          <Accordion.Item value="leaving">
+            <Accordion.Control data-testid="rollover-leaving-toggle">{t('rollover.pupils.leavingTitle', { count: preview.leaving.length })}</Accordion.Control>
+            <Accordion.Panel>
+              <Text size="sm" mb="xs">{t('rollover.pupils.leavingHelp')}</Text>
+              <DataTable
+                label={t('rollover.pupils.leavingLabel')}
+                testId="rollover-leaving"
+                empty={t('rollover.pupils.none')}
+                columns={[t('rollover.pupils.name'), t('rollover.pupils.className'), t('rollover.pupils.schoolForm')]}
+                rows={preview.leaving.map((p) => ({ key: p.id, cells: [p.name, p.className ?? '–', schoolForm([p.schoolForm])] }))}
+              />
+            </Accordion.Panel>
+          </Accordion.Item>
+          <GroupTable value="classes" title={t('rollover.groups.classes')} groups={preview.groups.filter((g) => g.groupType === 'class')} testId="rollover-classes" />
+          <GroupTable value="mentor" title={t('rollover.groups.mentor')} groups={preview.groups.filter((g) => g.groupType === 'mentor')} testId="rollover-mentor-groups" />
+          <GroupTable value="teaching" title={t('rollover.groups.teaching')} groups={preview.groups.filter((g) => g.groupType === 'teaching')} testId="rollover-teaching" />
+        </Accordion>
       </section>
     </Stack>
   );

@@ -31,10 +31,9 @@ export function YearStep({ status, initial, pending, error, onPreview }: {
     const terms: Terms = { ht: { startDate: dates.htStart, endDate: dates.htEnd }, vt: { startDate: dates.vtStart, endDate: dates.vtEnd } };
     onPreview({ terms, carryMentors, carryTeachers });
   };
-  const dateInput = (field: Field, label: string, term: string) => (
+  const dateInput = (field: Field, label: string) => (
     <TextInput
       label={label}
-      description={term}
       value={dates[field]}
       onChange={(e) => setDates({ ...dates, [field]: e.currentTarget.value.trim() })}
       readOnly={!!existing}
@@ -59,14 +58,14 @@ export function YearStep({ status, initial, pending, error, onPreview }: {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Fieldset legend={t('rollover.ht')}>
             <Stack gap="xs">
-              {dateInput('htStart', t('rollover.from'), t('rollover.ht'))}
-              {dateInput('htEnd', t('rollover.to'), t('rollover.ht'))}
+              {dateInput('htStart', t('rollover.from'))}
+              {dateInput('htEnd', t('rollover.to'))}
             </Stack>
           </Fieldset>
           <Fieldset legend={t('rollover.vt')}>
             <Stack gap="xs">
-              {dateInput('vtStart', t('rollover.from'), t('rollover.vt'))}
-              {dateInput('vtEnd', t('rollover.to'), t('rollover.vt'))}
+              {dateInput('vtStart', t('rollover.from'))}
+              {dateInput('vtEnd', t('rollover.to'))}
             </Stack>
           </Fieldset>
         </SimpleGrid>

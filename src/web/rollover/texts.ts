@@ -52,6 +52,7 @@ export const rolloverTexts = {
       none: 'Ingen elev slutar.',
     },
     groups: {
+      title: 'Elever som slutar, klasser och grupper',
       classes: 'Klasser',
       teaching: 'Undervisningsgrupper',
       mentor: 'Mentorsgrupper',
@@ -161,6 +162,7 @@ export const rolloverTexts = {
       none: 'No pupil leaves.',
     },
     groups: {
+      title: 'Pupils leaving, classes and groups',
       classes: 'Classes',
       teaching: 'Teaching groups',
       mentor: 'Mentor groups',
