@@ -10,4 +10,6 @@ export interface AdminSection {
   testId: string;
 }
 
-export const adminSections: AdminSection[] = [];
+export const adminSections: AdminSection[] = [
+  { to: '/admin/lasarsskifte', title: 'rollover.section.title', description: 'rollover.section.description', action: 'register.administer', testId: 'admin-section-rollover' },
+];

@@ -108,6 +108,7 @@ async function homeResources(t: TestApp, c: { teacher: Client; admin: Client; re
     groupId: group, pupilId: c.elev, gradeId: cell.json().gradeId, documentId: made.produced[0], termId: term,
     delegationId: delegationId ?? randomUUID(), delegateId: delegate, key: 'matrix.example',
     column: 'HT', value: 'C', version: null, requestId: randomUUID(),
+    rolloverId: randomUUID(), // no rollover is applied in the matrix's world: every caller gets 403 or 404
   };
 }
 
