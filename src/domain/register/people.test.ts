@@ -24,6 +24,7 @@ describe('finding a person in the register', () => {
   it('a civic number is found with or without century and dash', () => {
     for (const q of ['201003142383', '20100314-2383', '1003142383', '100314-2383', '100314']) expect(personMatcher(q)(ake), q).toBe(true);
     expect(personMatcher('100315')(ake)).toBe(false);
+    expect(personMatcher('1003142383')({ ...ake, civicNo: '20100314-2383' })).toBe(true);
     expect(civicNoDigits('Åke')).toBeNull();
   });
   it('an empty query finds everyone', () => {

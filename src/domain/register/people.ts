@@ -40,7 +40,7 @@ export interface Searchable { givenName: string; familyName: string; civicNo: st
  *  digits of a civic number query occur in the person's number (YYMMDD-NNNN finds YYYYMMDDNNNN). */
 export function personMatcher(query: string): (p: Searchable) => boolean {
   const digits = civicNoDigits(query);
-  if (digits) return (p) => p.civicNo !== null && p.civicNo.includes(digits);
+  if (digits) return (p) => p.civicNo !== null && p.civicNo.replace(/[-+]/g, '').includes(digits);
   const words = foldForSearch(query).split(/[\s,]+/).filter(Boolean);
   if (words.length === 0) return () => true;
   return (p) => {
