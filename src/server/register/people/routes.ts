@@ -16,6 +16,12 @@ const writeErrors = { 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorB
 /** The people register of the administrator's unit: `/api/admin/people…`. */
 export const peopleRoutes = (people: PeopleService, history: ReturnType<typeof peopleHistoryService>): FastifyPluginAsyncZod => async (app) => {
   const tags = ['register'];
+  // A person outside the unit's register is not found before the body is even validated: an administrator
+  // of another unit learns nothing from these routes, not even which of their fields would be refused.
+  app.addHook('preValidation', async (req) => {
+    const personId = (req.params as { personId?: unknown }).personId;
+    if (req.actor && Uuid.safeParse(personId).success) await people.requireInRegister(req.actor, personId as string);
+  });
   app.get('/api/admin/people', {
     config: { ...admin, scope: 'actor' },
     schema: { tags, summary: "Search the unit's pupils, guardians and staff by name or civic number", querystring: SearchQuery,

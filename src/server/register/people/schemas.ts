@@ -64,6 +64,8 @@ export const PersonListItem = z.object({
 export const PersonList = z.object({
   total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(PersonListItem),
   counts: z.object({ pupil: z.number(), guardian: z.number(), staff: z.number() }),
+  /** The school forms the unit runs (for the enrolment form). */
+  schoolForms: z.array(z.string()),
 });
 
 export const PersonBody = z.object({

@@ -9,7 +9,7 @@ import type { Db, Queryable } from '../../platform/db/database.js';
 import { AppError, conflict, notFound } from '../../platform/http/errors.js';
 import { addDuty, addEnrolment, addFirstRelation, addGuardianship, auditPeople, endRelation } from './relations.js';
 import type { DutyInput, EnrolmentInput, ExistingPerson, NewPerson, PersonData, PersonUpdate } from './schemas.js';
-import { personByCivicNo, personInScope, personView, unitPeople, type PersonRow } from './store.js';
+import { personByCivicNo, personInScope, personView, unitPeople, unitSchoolForms, type PersonRow } from './store.js';
 
 type Tx = Pick<Queryable, 'execute'>;
 
@@ -65,6 +65,12 @@ export function peopleService(db: Db) {
   }
 
   return {
+    /** 404 unless the person is in the actor's unit register (403 for a role that administers none). */
+    async requireInRegister(actor: Actor, personId: string) {
+      requireAction(actor, 'register.administer');
+      await personInScope(db, actor, personId);
+    },
+
     async search(actor: Actor, query: { q?: string; kind?: PersonKind; page: number; pageSize: number }) {
       requireAction(actor, 'register.administer');
       const all = await unitPeople(db, actor);
@@ -74,7 +80,8 @@ export function peopleService(db: Db) {
       for (const p of found) for (const k of p.kinds) counts[k.kind]++;
       const filtered = query.kind ? found.filter((p) => p.kinds.some((k) => k.kind === query.kind)) : found;
       const from = (query.page - 1) * query.pageSize;
-      return { total: filtered.length, page: query.page, pageSize: query.pageSize, items: filtered.slice(from, from + query.pageSize), counts };
+      return { total: filtered.length, page: query.page, pageSize: query.pageSize, items: filtered.slice(from, from + query.pageSize), counts,
+        schoolForms: await unitSchoolForms(db, actor) };
     },
 
     get(actor: Actor, personId: string) {
