@@ -10,4 +10,6 @@ export interface AdminSection {
   testId: string;
 }
 
-export const adminSections: AdminSection[] = [];
+export const adminSections: AdminSection[] = [
+  { to: '/admin/personer', title: 'people.sectionTitle', description: 'people.sectionDescription', action: 'register.administer', testId: 'admin-people' },
+];

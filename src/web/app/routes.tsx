@@ -14,6 +14,9 @@ import { GradeCataloguePage } from '../grading/catalogue/GradeCataloguePage';
 import { GradeDocumentsPage } from '../grading/documents/GradeDocumentsPage';
 import { PupilGradesPage } from '../grading/home/PupilGradesPage';
 import { AdminPage } from '../admin/AdminPage';
+import { PeopleRegisterPage } from '../admin/people/PeopleRegisterPage';
+import { NewPersonPage } from '../admin/people/NewPersonPage';
+import { PersonPage } from '../admin/people/PersonPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -36,6 +39,9 @@ export const router = createBrowserRouter([
       { path: 'betyg/dokument', element: <GradeDocumentsPage /> },
       { path: 'elever/:pupilId/betyg', element: <PupilGradesPage /> },
       { path: 'admin', element: <AdminPage /> },
+      { path: 'admin/personer', element: <PeopleRegisterPage /> },
+      { path: 'admin/personer/ny', element: <NewPersonPage /> },
+      { path: 'admin/personer/:personId', element: <PersonPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

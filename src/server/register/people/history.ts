@@ -52,7 +52,8 @@ export function peopleHistoryService(db: Db) {
            and (a.details->>'personId' = ${personId} or a.details->>'guardianId' = ${personId}
                 or (a.entity_type = 'person' and a.entity_id = ${personId}))
            and (a.details->>'unitId' is null or a.details->>'unitId' = ${actor.unitId})
-         order by a.occurred_at desc, a.id desc
+         -- rows of one transaction share their time: the person's creation comes before their first relation
+         order by a.occurred_at desc, (a.action = 'person.created') asc, a.id desc
          limit 500`);
       return found.map((r) => ({
         id: r.id, at: r.at, action: r.action,

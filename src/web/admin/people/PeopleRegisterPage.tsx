@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Group, Pagination, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link } from 'react-router';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/AppLink';
 import { DataTable } from '../../app/DataTable';
@@ -28,7 +29,7 @@ function Kinds({ item }: { item: PersonListItem }) {
   );
 }
 
-function detailOf(item: PersonListItem, t: (k: string, o?: object) => string): string {
+function detailOf(item: PersonListItem, t: TFunction): string {
   const parts: string[] = [];
   if (item.schoolYear !== null) parts.push(t('people.yearForm', { year: formatSchoolYear(item.schoolYear), form: item.schoolForm ?? '' }).trim());
   if (item.className) parts.push(item.className);
