@@ -26,7 +26,7 @@ export function EndRelationForm({ personId, relationId, what, startDate }: { per
   return (
     <Popover opened={opened} onChange={setOpened} trapFocus position="bottom-end" withArrow>
       <Popover.Target>
-        <Button size="xs" variant="outline" color="red.8" onClick={() => { setOpened((o) => !o); setChecked(false); end.reset(); }} aria-label={label}
+        <Button size="xs" variant="outline" color="red.9" onClick={() => { setOpened((o) => !o); setChecked(false); end.reset(); }} aria-label={label}
           data-testid={`end-${relationId}`}>
           {t('people.end')}
         </Button>
@@ -38,7 +38,7 @@ export function EndRelationForm({ personId, relationId, what, startDate }: { per
               onChange={(e) => setDay(e.currentTarget.value.trim())} error={checked ? local : undefined} />
             {end.error && <Alert color="red" role="alert" data-testid="end-error">{errorText(t, end.error)}</Alert>}
             <Group justify="flex-end">
-              <Button type="submit" size="xs" color="red.8" loading={end.isPending} data-testid="end-submit">{t('people.endConfirm')}</Button>
+              <Button type="submit" size="xs" color="red.9" loading={end.isPending} data-testid="end-submit">{t('people.endConfirm')}</Button>
             </Group>
           </Stack>
         </form>

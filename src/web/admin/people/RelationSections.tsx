@@ -27,7 +27,7 @@ function AddForm({ label, testId, onSubmit, pending, error, children }: {
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  if (!open) return <Button size="xs" variant="outline" onClick={() => setOpen(true)} data-testid={`${testId}-open`}>{label}</Button>;
+  if (!open) return <div><Button size="xs" variant="outline" onClick={() => setOpen(true)} data-testid={`${testId}-open`}>{label}</Button></div>;
   const submit = (e: FormEvent) => { e.preventDefault(); onSubmit(() => setOpen(false)); };
   return (
     <Paper withBorder p="sm" maw={760} component="form" onSubmit={submit} noValidate aria-label={label} data-testid={testId}>
@@ -131,7 +131,8 @@ export function RelationSections({ person }: { person: Person }) {
       {person.elsewhere && <Alert color="larka" variant="light" data-testid="person-elsewhere">{t('people.elsewhere')}</Alert>}
       <Enrolments person={person} forms={forms} />
       <Guardianships person={person} />
-      <Duties person={person} />
+      {/* a pupil seldom works here: the section shows once there is a duty, or for anyone who is no pupil */}
+      {(person.duties.length > 0 || person.enrolments.length === 0) && <Duties person={person} />}
     </Stack>
   );
 }
