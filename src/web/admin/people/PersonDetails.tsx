@@ -74,7 +74,7 @@ export function PersonDetails({ person }: { person: Person }) {
             [t('people.birthDate'), person.birthDate ?? t('people.missing')],
             [t('people.securityMarking'), t(`people.markings.${person.securityMarking}`)],
             [t('people.streetAddress'), shown(c?.streetAddress)],
-            [t('people.postalCode'), shown(c && [c.postalCode, c.city].filter(Boolean).join(' '))],
+            [t('people.postalAddress'), shown(c && [c.postalCode, c.city].filter(Boolean).join(' '))],
             [t('people.email'), shown(c?.email)],
             [t('people.phone'), shown(c?.phone)],
           ]} />
