@@ -32,6 +32,9 @@ import { historyExportRoutes, historyExportService } from './grading/history-exp
 import { pupilSummaryRoutes, pupilSummaryService } from './pupils/pupil-summary.js';
 import { rolloverRoutes } from './register/rollover-routes.js';
 import { rolloverService } from './register/rollover-service.js';
+import { peopleHistoryService } from './register/people/history.js';
+import { peopleRoutes } from './register/people/routes.js';
+import { peopleService } from './register/people/service.js';
 import { preferenceRoutes, preferenceService } from './session/preferences.js';
 import { sessionRoutes } from './session/routes.js';
 import { sessionService } from './session/session-service.js';
@@ -134,6 +137,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(disagreementRoutes(disagreementService(db)));
   await app.register(pupilSummaryRoutes(pupilSummaryService(db)));
   await app.register(rolloverRoutes(rolloverService(db)));
+  await app.register(peopleRoutes(peopleService(db), peopleHistoryService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

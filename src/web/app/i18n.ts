@@ -14,6 +14,7 @@ import { gradeDocumentTexts } from '../grading/documents/texts';
 import { pupilGradeTexts } from '../grading/home/texts';
 import { adminTexts } from '../admin/texts';
 import { rolloverTexts } from '../rollover/texts';
+import { peopleTexts } from '../admin/people/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -47,6 +48,7 @@ const resources = Object.fromEntries(
         pupilGrades: pupilGradeTexts[lng],
         admin: adminTexts[lng],
         rollover: rolloverTexts[lng],
+        people: peopleTexts[lng],
       },
     },
   ]),

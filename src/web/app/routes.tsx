@@ -15,6 +15,9 @@ import { GradeDocumentsPage } from '../grading/documents/GradeDocumentsPage';
 import { PupilGradesPage } from '../grading/home/PupilGradesPage';
 import { AdminPage } from '../admin/AdminPage';
 import { SchoolYearRolloverPage } from '../rollover/SchoolYearRolloverPage';
+import { PeopleRegisterPage } from '../admin/people/PeopleRegisterPage';
+import { NewPersonPage } from '../admin/people/NewPersonPage';
+import { PersonPage } from '../admin/people/PersonPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -38,6 +41,9 @@ export const router = createBrowserRouter([
       { path: 'elever/:pupilId/betyg', element: <PupilGradesPage /> },
       { path: 'admin', element: <AdminPage /> },
       { path: 'admin/lasarsskifte', element: <SchoolYearRolloverPage /> },
+      { path: 'admin/personer', element: <PeopleRegisterPage /> },
+      { path: 'admin/personer/ny', element: <NewPersonPage /> },
+      { path: 'admin/personer/:personId', element: <PersonPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

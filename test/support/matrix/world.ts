@@ -104,7 +104,11 @@ async function homeResources(t: TestApp, c: { teacher: Client; admin: Client; re
   const delegation = await c.rektor.request('POST', '/api/delegations', { delegateId: delegate, decisionKind: 'sign_term_grades', startDate: today, endDate: null });
   const delegationId = delegation.statusCode === 200 || delegation.statusCode === 201 ? delegation.json().id
     : (await one<{ id: string }>(db, sql`select id from delegation limit 1`))?.id;
+  // the people register: the pupil as a person of the unit, and their enrolment there as a relation
+  const enrolment = (await one<{ id: string }>(db, sql`select e.id from enrolment e join student_group g on g.organiser_id = e.organiser_id
+    and g.school_unit_id = e.school_unit_id and g.id = ${group} where e.person_id = ${c.elev} limit 1`))!.id;
   return {
+    personId: c.elev, relationId: enrolment,
     groupId: group, pupilId: c.elev, gradeId: cell.json().gradeId, documentId: made.produced[0], termId: term,
     delegationId: delegationId ?? randomUUID(), delegateId: delegate, key: 'matrix.example',
     column: 'HT', value: 'C', version: null, requestId: randomUUID(),

@@ -137,3 +137,16 @@ export function gradeHistoryScope(actor: Actor): SQL {
       return sql`false`;
   }
 }
+
+/** People (alias `p`) of the actor's unit register, for its administrator: pupils ever enrolled at the unit,
+ *  guardians of those pupils and staff with a duty there, current or ended (so that history stays reachable).
+ *  A person of another unit is simply not found. */
+export function registerPersonScope(actor: Actor): SQL {
+  if (actor.role !== 'administrator' || !actor.unitId) return sql`false`;
+  const unit = actor.unitId;
+  return sql`p.organiser_id = ${actor.organiserId} and (
+    exists (select 1 from enrolment e where e.organiser_id = p.organiser_id and e.person_id = p.id and e.school_unit_id = ${unit})
+    or exists (select 1 from duty d where d.organiser_id = p.organiser_id and d.person_id = p.id and d.school_unit_id = ${unit})
+    or exists (select 1 from guardianship gu join enrolment ce on ce.organiser_id = gu.organiser_id and ce.person_id = gu.child_id
+                and ce.school_unit_id = ${unit} where gu.organiser_id = p.organiser_id and gu.guardian_id = p.id))`;
+}
