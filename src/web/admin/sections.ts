@@ -10,4 +10,6 @@ export interface AdminSection {
   testId: string;
 }
 
-export const adminSections: AdminSection[] = [];
+export const adminSections: AdminSection[] = [
+  { to: '/admin/konton', title: 'accounts.section.title', description: 'accounts.section.description', action: 'register.administer', testId: 'admin-section-accounts' },
+];

@@ -14,9 +14,12 @@ import { GradeCataloguePage } from '../grading/catalogue/GradeCataloguePage';
 import { GradeDocumentsPage } from '../grading/documents/GradeDocumentsPage';
 import { PupilGradesPage } from '../grading/home/PupilGradesPage';
 import { AdminPage } from '../admin/AdminPage';
+import { AccountsPage } from '../accounts/AccountsPage';
+import { ChangePasswordPage } from '../accounts/ChangePasswordPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/byt-losenord', element: <RequireSession><ChangePasswordPage /></RequireSession> },
   {
     path: '/',
     element: (
@@ -36,6 +39,7 @@ export const router = createBrowserRouter([
       { path: 'betyg/dokument', element: <GradeDocumentsPage /> },
       { path: 'elever/:pupilId/betyg', element: <PupilGradesPage /> },
       { path: 'admin', element: <AdminPage /> },
+      { path: 'admin/konton', element: <AccountsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
