@@ -356,16 +356,10 @@ describe('the clear password', () => {
       const client = (address: string) => new Client(app, address);
       const admin = client('10.57.0.1');
       expect((await admin.login('admin')).statusCode).toBe(200);
-      const classes = (await admin.get('/api/admin/accounts/classes')).json() as ClassSummary[];
-      const cls = await (async () => {
-        for (const c of classes.filter((x) => !usedClasses.has(x.id))) {
-          const pupils = (await admin.get(`/api/admin/accounts/classes/${c.id}`)).json().pupils as PupilAccount[];
-          if (pupils.length >= 2 && pupils.every((p) => p.account.state === 'none')) { usedClasses.add(c.id); return { id: c.id, pupils }; }
-        }
-      })();
-      const res = await admin.request('POST', `/api/admin/accounts/classes/${cls!.id}/letters`, { personIds: cls!.pupils.slice(0, 2).map((p) => p.personId) });
+      const cls = await freshClass(admin);
+      const res = await admin.request('POST', `/api/admin/accounts/classes/${cls.id}/letters`, { personIds: cls.pupils.slice(0, 2).map((p) => p.personId) });
       const creds = credentialsOf(readPdf(res.rawPayload).text);
-      const shown = (await admin.request('POST', '/api/admin/accounts', { personId: cls!.pupils[2]?.personId ?? cls!.pupils[0].personId })).json();
+      const shown = (await admin.request('POST', '/api/admin/accounts', { personId: cls.pupils[2].personId })).json();
       const pupil = client('10.57.0.2');
       expect((await pupil.login(creds[0].username, creds[0].password)).statusCode).toBe(200);
       const chosen = 'Min-egen-hemlis-4711';
