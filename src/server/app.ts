@@ -40,6 +40,9 @@ import { sessionRoutes } from './session/routes.js';
 import { sessionService } from './session/session-service.js';
 import { startRoutes } from './start/routes.js';
 import { startService } from './start/start-service.js';
+import { accountService } from './accounts/account-service.js';
+import { accountRoutes } from './accounts/routes.js';
+import { ownPasswordRoutes, ownPasswordService } from './accounts/own-password.js';
 
 /** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
 export interface RegisteredRoute {
@@ -138,6 +141,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(pupilSummaryRoutes(pupilSummaryService(db)));
   await app.register(rolloverRoutes(rolloverService(db)));
   await app.register(peopleRoutes(peopleService(db), peopleHistoryService(db)));
+  await app.register(accountRoutes(accountService({ db, organiserName: opts.organiser.name, forgetAccount: sessions.forgetAccount })));
+  await app.register(ownPasswordRoutes(ownPasswordService({ db, sessions, organiserId: opts.organiser.id, sessionHours: opts.sessionHours, secureCookies: opts.secureCookies }), opts));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

@@ -14,6 +14,7 @@ export const SessionBodySchema = z.object({
   allowedActions: z.array(z.string()),
   organiser: z.object({ name: z.string(), contact: z.string().nullable() }),
   csrfToken: z.string(),
+  mustChangePassword: z.boolean(),
 });
 
 export interface SessionRouteDeps {
@@ -45,7 +46,7 @@ export const sessionRoutes = (deps: SessionRouteDeps): FastifyPluginAsyncZod => 
   }, async () => ({ name: deps.organiser.name, contact: deps.organiser.contact }));
 
   app.get('/api/session', {
-    config: { access: 'session', scope: 'actor' },
+    config: { access: 'session', scope: 'actor', allowedBeforePasswordChange: true },
     schema: { tags: ['session'], summary: 'The current session, roles and CSRF token', response: { 200: SessionBodySchema, 401: ErrorBody } },
   }, async (req) => sessions.describe(req.session!));
 
@@ -63,7 +64,7 @@ export const sessionRoutes = (deps: SessionRouteDeps): FastifyPluginAsyncZod => 
   });
 
   app.delete('/api/session', {
-    config: { access: 'session', scope: 'actor' },
+    config: { access: 'session', scope: 'actor', allowedBeforePasswordChange: true },
     schema: { tags: ['session'], summary: 'Log out', response: { 204: z.null(), 401: ErrorBody, 403: ErrorBody } },
   }, async (req, reply) => {
     await sessions.logout(req.session!, req.sessionToken!, req.ip);

@@ -27,6 +27,8 @@ export interface SessionBody {
   allowedActions: string[];
   organiser: { name: string; contact: string | null };
   csrfToken: string;
+  /** Nothing but choosing a new password is allowed until this is false (see access-hook.ts). */
+  mustChangePassword: boolean;
 }
 
 /** How long a found session is remembered in the process (see `resolve`). */
@@ -43,7 +45,7 @@ export function sessionService(deps: SessionDeps) {
   const org = organiser.id;
   const today = () => swedishDate(clock.now());
 
-  function body(row: Pick<SessionRow, 'person_id' | 'username' | 'given_name' | 'family_name'>, ctx: Context, grants: RoleGrant[], csrfToken: string): SessionBody {
+  function body(row: Pick<SessionRow, 'person_id' | 'username' | 'given_name' | 'family_name' | 'must_change_password'>, ctx: Context, grants: RoleGrant[], csrfToken: string): SessionBody {
     const unitName = grants.find((g) => g.role === ctx.role)?.units.find((u) => u.id === ctx.unitId)?.name ?? null;
     return {
       person: { id: row.person_id, givenName: row.given_name, familyName: row.family_name, displayName: `${row.given_name} ${row.family_name}` },
@@ -53,6 +55,7 @@ export function sessionService(deps: SessionDeps) {
       allowedActions: allowedActions(ctx),
       organiser: { name: organiser.name, contact: organiser.contact },
       csrfToken,
+      mustChangePassword: row.must_change_password,
     };
   }
 
@@ -150,7 +153,13 @@ export function sessionService(deps: SessionDeps) {
     }));
   }
 
-  return { login, resolve, describe, switchContext, logout };
+  /** Forgets every remembered session of an account whose sessions were just ended or changed (password
+   *  reset or changed, account disabled), so that this process does not serve them from memory. */
+  function forgetAccount(accountId: string) {
+    for (const [token, known] of remembered) if (known.row.account_id === accountId) remembered.delete(token);
+  }
+
+  return { login, resolve, describe, switchContext, logout, forgetAccount };
 }
 
 export type SessionService = ReturnType<typeof sessionService>;

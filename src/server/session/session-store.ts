@@ -19,6 +19,7 @@ export function findAccount(q: Q, organiserId: string, username: string) {
 export interface SessionRow {
   token_hash: string; person_id: string; account_id: string; role: Role; unit_id: string | null;
   csrf_token: string; username: string; given_name: string; family_name: string;
+  /** The account's password was set by an administrator: the person must choose their own first. */ must_change_password: boolean;
   /** When the session expires, in ms since the epoch. */ expires_ms: number;
   /** The session's last request (to the minute), in ms since the epoch. */ last_seen_ms: number;
 }
@@ -27,7 +28,7 @@ export interface SessionRow {
 export function findSession(q: Q, organiserId: string, token: string, idleMinutes = 24 * 60) {
   return one<SessionRow>(q, sql`
     select s.token_hash, s.person_id, s.account_id, s.role, s.unit_id, s.csrf_token,
-           a.username, p.given_name, p.family_name, (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms,
+           a.username, a.must_change_password, p.given_name, p.family_name, (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms,
            (extract(epoch from s.last_seen_at) * 1000)::float8 as last_seen_ms
       from session s
       join account a on a.organiser_id = s.organiser_id and a.id = s.account_id and not a.disabled

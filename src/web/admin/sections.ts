@@ -13,4 +13,5 @@ export interface AdminSection {
 export const adminSections: AdminSection[] = [
   { to: '/admin/lasarsskifte', title: 'rollover.section.title', description: 'rollover.section.description', action: 'register.administer', testId: 'admin-section-rollover' },
   { to: '/admin/personer', title: 'people.sectionTitle', description: 'people.sectionDescription', action: 'register.administer', testId: 'admin-people' },
+  { to: '/admin/konton', title: 'accounts.section.title', description: 'accounts.section.description', action: 'register.administer', testId: 'admin-section-accounts' },
 ];

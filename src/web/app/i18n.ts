@@ -15,6 +15,7 @@ import { pupilGradeTexts } from '../grading/home/texts';
 import { adminTexts } from '../admin/texts';
 import { rolloverTexts } from '../rollover/texts';
 import { peopleTexts } from '../admin/people/texts';
+import { accountTexts } from '../accounts/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -49,6 +50,7 @@ const resources = Object.fromEntries(
         admin: adminTexts[lng],
         rollover: rolloverTexts[lng],
         people: peopleTexts[lng],
+        accounts: accountTexts[lng],
       },
     },
   ]),

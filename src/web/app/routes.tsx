@@ -18,9 +18,12 @@ import { SchoolYearRolloverPage } from '../rollover/SchoolYearRolloverPage';
 import { PeopleRegisterPage } from '../admin/people/PeopleRegisterPage';
 import { NewPersonPage } from '../admin/people/NewPersonPage';
 import { PersonPage } from '../admin/people/PersonPage';
+import { AccountsPage } from '../accounts/AccountsPage';
+import { ChangePasswordPage } from '../accounts/ChangePasswordPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/byt-losenord', element: <RequireSession><ChangePasswordPage /></RequireSession> },
   {
     path: '/',
     element: (
@@ -44,6 +47,7 @@ export const router = createBrowserRouter([
       { path: 'admin/personer', element: <PeopleRegisterPage /> },
       { path: 'admin/personer/ny', element: <NewPersonPage /> },
       { path: 'admin/personer/:personId', element: <PersonPage /> },
+      { path: 'admin/konton', element: <AccountsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -29,6 +29,9 @@ export function UserMenu({ session }: { session: SessionBody }) {
         <Menu.Item component={Link} to="/kontaktuppgifter">
           {t('session.topbar.contact')}
         </Menu.Item>
+        <Menu.Item component={Link} to="/byt-losenord" data-testid="change-password">
+          {t('accounts.menu')}
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Label>{t('session.topbar.language')}</Menu.Label>
         {(Object.keys(LANGUAGE_NAMES) as Language[]).map((lng) => (

@@ -15,6 +15,8 @@ export interface SessionBody {
   allowedActions: string[];
   organiser: { name: string; contact: string | null };
   csrfToken: string;
+  /** An administrator set the password: the person must choose their own before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface SessionContext {

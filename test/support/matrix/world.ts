@@ -81,6 +81,7 @@ export async function buildWorld(t: TestApp) {
   const by = (name: string) => actors.find((a) => a.name === name)!.client;
 
   const fixtures = await homeResources(t, { teacher: by('larare'), admin: by('admin'), rektor: by('rektor'), elev });
+  Object.assign(fixtures, await accountFixtures(t, elev));
   return { actors, fixtures, reach: await pupilReach(t, actors) };
 }
 
@@ -114,6 +115,22 @@ async function homeResources(t: TestApp, c: { teacher: Client; admin: Client; re
     column: 'HT', value: 'C', version: null, requestId: randomUUID(),
     rolloverId: randomUUID(), // no rollover is applied in the matrix's world: every caller gets 403 or 404
   };
+}
+
+/** Accounts administration: a class of the home unit without `elev`, and the account of one of its pupils
+ *  that no actor logs in with (resetting or disabling it must not touch the demo accounts). */
+async function accountFixtures(t: TestApp, elev: string) {
+  const db = t.database.db;
+  const found = (await one<{ class_id: string; person_id: string }>(db, sql`select g.id as class_id, m.person_id from student_group g
+    join group_membership m on m.organiser_id = g.organiser_id and m.group_id = g.id and m.end_date is null
+    join school_unit u on u.organiser_id = g.organiser_id and u.id = g.school_unit_id and u.name = ${HOME}
+   where g.organiser_id = ${t.organiserId} and g.group_type = 'class' and g.end_date is null
+     and not exists (select 1 from group_membership x where x.group_id = g.id and x.person_id = ${elev})
+     and not exists (select 1 from account a where a.person_id = m.person_id) order by g.name, m.person_id limit 1`))!;
+  const accountId = randomUUID();
+  await db.execute(sql`insert into account (organiser_id, id, person_id, username, password_hash)
+    values (${t.organiserId}, ${accountId}, ${found.person_id}, 'matris_konto', ${await hashPassword('demo')})`);
+  return { classId: found.class_id, accountId };
 }
 
 /** The pupils each actor may ever see in a response: staff of a unit its pupils, the analyst all,

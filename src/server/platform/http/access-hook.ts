@@ -44,6 +44,9 @@ export function registerAccessHook(app: FastifyInstance, deps: { sessions: Sessi
     }
     if (access === 'public') return;
     if (!req.actor) throw unauthenticated();
+    if (req.session?.must_change_password && !config.allowedBeforePasswordChange) {
+      throw new AppError(403, 'password_change_required', 'Choose a new password first (PUT /api/me/password)');
+    }
     if (access !== 'session' && !access.roles.includes(req.actor.role)) throw forbidden();
   });
 }

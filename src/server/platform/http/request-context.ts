@@ -30,6 +30,9 @@ declare module 'fastify' {
     scope?: RouteScope;
     /** Mutations exempt from the CSRF header (only the login itself). */
     csrfExempt?: boolean;
+    /** Callable by a person who must change their password first (the session, logout, the password
+     *  route); every other session route answers them 403 password_change_required. */
+    allowedBeforePasswordChange?: boolean;
   }
 }
 
