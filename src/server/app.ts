@@ -35,6 +35,11 @@ import { sessionRoutes } from './session/routes.js';
 import { sessionService } from './session/session-service.js';
 import { startRoutes } from './start/routes.js';
 import { startService } from './start/start-service.js';
+import { groupAdminRoutes } from './register/groups/group-routes.js';
+import { groupAdminService } from './register/groups/group-service.js';
+import { membershipService } from './register/groups/membership-service.js';
+import { groupReportRoutes } from './register/groups/report-routes.js';
+import { groupReportService } from './register/groups/report-service.js';
 
 /** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
 export interface RegisteredRoute {
@@ -131,6 +136,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(historyExportRoutes(historyExportService(db)));
   await app.register(disagreementRoutes(disagreementService(db)));
   await app.register(pupilSummaryRoutes(pupilSummaryService(db)));
+  await app.register(groupAdminRoutes(groupAdminService(db), membershipService(db)));
+  await app.register(groupReportRoutes(groupReportService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);
