@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { svCollator } from '../org/sorting.js';
-import { canHandleReport, endNeedsConfirmation, endProblem, groupProblem, isGroupCurrent, reportProblem, staffProblem } from './groups.js';
+import { canHandleReport, endNeedsConfirmation, endProblem, groupProblem, isGroupCurrent, outsideGroup, reportProblem, staffProblem } from './groups.js';
 
 const open = { startDate: '2026-08-17', endDate: null };
 
@@ -56,6 +56,19 @@ describe('ending a relation', () => {
     expect(isGroupCurrent({ startDate: '2025-08-18', endDate: '2026-06-12' }, '2026-06-12')).toBe(true);
     expect(isGroupCurrent({ startDate: '2025-08-18', endDate: '2026-06-12' }, '2026-06-13')).toBe(false);
     expect(isGroupCurrent({ startDate: '2027-08-18', endDate: null }, '2026-06-13')).toBe(true);
+  });
+});
+
+describe('memberships and assignments lie within the group\'s dates', () => {
+  it('a pupil cannot join before the group starts or after it has ended, nor stay past its end', () => {
+    const group = { startDate: '2026-08-17', endDate: '2027-06-11' };
+    expect(outsideGroup({ startDate: '2026-08-10', endDate: null }, group)).toBe(true);
+    expect(outsideGroup({ startDate: '2027-06-12', endDate: null }, group)).toBe(true);
+    expect(outsideGroup({ startDate: '2026-09-01', endDate: '2027-08-01' }, group)).toBe(true);
+  });
+  it('an open end runs as long as the group', () => {
+    expect(outsideGroup({ startDate: '2026-09-01', endDate: null }, { startDate: '2026-08-17', endDate: '2027-06-11' })).toBe(false);
+    expect(outsideGroup({ startDate: '2026-09-01', endDate: null }, { startDate: '2026-08-17', endDate: null })).toBe(false);
   });
 });
 

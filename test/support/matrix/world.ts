@@ -89,8 +89,9 @@ async function homeResources(t: TestApp, c: { teacher: Client; admin: Client; re
   const db = t.database.db;
   const group = (await one<{ id: string }>(db, sql`select g.id from student_group g join group_membership m on m.organiser_id = g.organiser_id
     and m.group_id = g.id where m.person_id = ${c.elev} and g.subject_code = 'MA' and g.group_type = 'teaching' limit 1`))!.id;
+  const staffId = randomUUID();
   await db.execute(sql`insert into group_staff (organiser_id, id, group_id, person_id, assignment, grader, start_date)
-    values (${t.organiserId}, ${randomUUID()}, ${group}, ${c.teacher.body.person.id}, 'teacher', true, '2000-01-01')`);
+    values (${t.organiserId}, ${staffId}, ${group}, ${c.teacher.body.person.id}, 'teacher', true, '2000-01-01')`);
   const cell = await c.teacher.request('PUT', `/api/grading/groups/${group}/cells`, { pupilId: c.elev, column: 'HT', value: 'C', version: null, requestId: randomUUID() });
   if (cell.statusCode !== 200) throw new Error(`grade: ${cell.body}`);
   await c.teacher.request('POST', `/api/grading/groups/${group}/confirm`, { column: 'HT', pupilIds: [c.elev] });
@@ -104,7 +105,12 @@ async function homeResources(t: TestApp, c: { teacher: Client; admin: Client; re
   const delegation = await c.rektor.request('POST', '/api/delegations', { delegateId: delegate, decisionKind: 'sign_term_grades', startDate: today, endDate: null });
   const delegationId = delegation.statusCode === 200 || delegation.statusCode === 201 ? delegation.json().id
     : (await one<{ id: string }>(db, sql`select id from delegation limit 1`))?.id;
+  // classes and groups: the pupil's membership of the group, the teacher's assignment, and a teacher's report on the group
+  const membershipId = (await one<{ id: string }>(db, sql`select id from group_membership where group_id = ${group} and person_id = ${c.elev} limit 1`))!.id;
+  const report = await c.teacher.request('POST', `/api/groups/${group}/reports`, { kind: 'pupil_missing', pupilId: null, message: 'En elev saknas' });
+  if (report.statusCode !== 200) throw new Error(`group report: ${report.body}`);
   return {
+    membershipId, staffId, reportId: report.json().id,
     groupId: group, pupilId: c.elev, gradeId: cell.json().gradeId, documentId: made.produced[0], termId: term,
     delegationId: delegationId ?? randomUUID(), delegateId: delegate, key: 'matrix.example',
     column: 'HT', value: 'C', version: null, requestId: randomUUID(),
