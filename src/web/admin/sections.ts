@@ -10,4 +10,7 @@ export interface AdminSection {
   testId: string;
 }
 
-export const adminSections: AdminSection[] = [];
+export const adminSections: AdminSection[] = [
+  { to: '/admin/grupper', title: 'groupAdmin.section.title', description: 'groupAdmin.section.description', action: 'register.administer', testId: 'admin-section-groups' },
+  { to: '/admin/grupper/rapporter', title: 'groupAdmin.reportsSection.title', description: 'groupAdmin.reportsSection.description', action: 'register.administer', testId: 'admin-section-group-reports' },
+];

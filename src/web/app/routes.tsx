@@ -14,6 +14,9 @@ import { GradeCataloguePage } from '../grading/catalogue/GradeCataloguePage';
 import { GradeDocumentsPage } from '../grading/documents/GradeDocumentsPage';
 import { PupilGradesPage } from '../grading/home/PupilGradesPage';
 import { AdminPage } from '../admin/AdminPage';
+import { GroupsAdminPage } from '../groups/admin/GroupsAdminPage';
+import { GroupAdminPage } from '../groups/admin/GroupAdminPage';
+import { GroupReportsPage } from '../groups/admin/GroupReportsPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -36,6 +39,9 @@ export const router = createBrowserRouter([
       { path: 'betyg/dokument', element: <GradeDocumentsPage /> },
       { path: 'elever/:pupilId/betyg', element: <PupilGradesPage /> },
       { path: 'admin', element: <AdminPage /> },
+      { path: 'admin/grupper', element: <GroupsAdminPage /> },
+      { path: 'admin/grupper/rapporter', element: <GroupReportsPage /> },
+      { path: 'admin/grupper/:groupId', element: <GroupAdminPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
