@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api';
 import type { SessionBody } from '../../session/types';
-import { DateField, dateOk, Notice, useErrorText } from './parts';
+import { DateField, dateOk, GroupModal, Notice, useErrorText } from './parts';
 import type { AdminGroup } from './types';
 import { groupCalls, useGroupMutation } from './useGroupAdmin';
 
@@ -21,7 +21,7 @@ function RenameDialog({ group, current, onClose, onDone }: { group: AdminGroup; 
     rename.mutate(name.trim(), { onSuccess: (g) => { onDone(t('groupAdmin.group.renamed', { name: g.name })); onClose(); }, onError: (err) => setError(errorText(err)) });
   };
   return (
-    <Modal opened onClose={onClose} title={t('groupAdmin.group.rename')}>
+    <GroupModal onClose={onClose} title={t('groupAdmin.group.rename')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <TextInput label={t('groupAdmin.create.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={80} data-testid="rename-input" />
@@ -32,7 +32,7 @@ function RenameDialog({ group, current, onClose, onDone }: { group: AdminGroup; 
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </GroupModal>
   );
 }
 
@@ -59,7 +59,7 @@ function EndGroupDialog({ group, current, today, onClose, onDone }: { group: Adm
     if (dateOk(endDate)) send(false);
   };
   return (
-    <Modal opened onClose={onClose} title={t('groupAdmin.group.end')}>
+    <GroupModal onClose={onClose} title={t('groupAdmin.group.end')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <Text size="sm">{t('groupAdmin.group.endIntro')}</Text>
@@ -81,7 +81,7 @@ function EndGroupDialog({ group, current, today, onClose, onDone }: { group: Adm
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </GroupModal>
   );
 }
 

@@ -37,6 +37,12 @@ export function useDatesText() {
     t('groupAdmin.dates', { from: formatDate(r.startDate), to: r.endDate ? formatDate(r.endDate) : t('groupAdmin.untilFurther') });
 }
 
+/** A dialog of the group pages, its close button named. */
+export function GroupModal({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('groupAdmin.close') }}>{children}</Modal>;
+}
+
 export function Notice({ kind, children, testId }: { kind: 'ok' | 'error' | 'warn'; children: ReactNode; testId?: string }) {
   return (
     <Alert color={kind === 'ok' ? 'green' : kind === 'warn' ? 'orange' : 'red'} role={kind === 'ok' ? 'status' : 'alert'} data-testid={testId} data-kind={kind}>
@@ -63,7 +69,7 @@ export function EndDialog({ title, submit, today, onEnd, onClose }: {
     try { await onEnd(endDate); onClose(); } catch (err) { setError(errorText(err)); } finally { setBusy(false); }
   };
   return (
-    <Modal opened onClose={onClose} title={title}>
+    <GroupModal onClose={onClose} title={title}>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <Stack>
           <DateField label={t('groupAdmin.endDate')} value={endDate} onChange={setEndDate} checked={checked} testId="end-date" />
@@ -74,6 +80,6 @@ export function EndDialog({ title, submit, today, onEnd, onClose }: {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </GroupModal>
   );
 }

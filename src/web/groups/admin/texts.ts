@@ -22,6 +22,7 @@ export const groupAdminTexts = {
     },
     from: 'Från och med', to: 'Till och med (valfritt)', endDate: 'Sista dag',
     datePlaceholder: 'ÅÅÅÅ-MM-DD',
+    close: 'Stäng',
     invalidDate: 'Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-08-17.',
     required: 'Fyll i fältet.',
     group: {
@@ -120,6 +121,7 @@ export const groupAdminTexts = {
     },
     from: 'From', to: 'To (optional)', endDate: 'Last day',
     datePlaceholder: 'YYYY-MM-DD',
+    close: 'Close',
     invalidDate: 'Write the date as YYYY-MM-DD, e.g. 2026-08-17.',
     required: 'Fill in the field.',
     group: {

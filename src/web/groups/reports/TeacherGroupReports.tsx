@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Modal, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../app/DataTable';
 import { byPersonName } from '../../app/format';
 import type { SessionBody } from '../../session/types';
-import { Notice, useErrorText } from '../admin/parts';
+import { GroupModal, Notice, useErrorText } from '../admin/parts';
 import { statusColor } from '../admin/ReportCard';
 import { REPORT_KINDS, type ReportKind } from '../admin/types';
 import { useMyGroupReports, useReportGroup } from '../admin/useGroupAdmin';
@@ -35,7 +35,7 @@ function ReportDialog({ groupId, groupName, pupils, current, onClose, onSent }: 
     report.mutate({ kind, pupilId: missing ? null : pupilId || null, message: text }, { onSuccess: () => { onSent(); onClose(); }, onError: (err) => setError(errorText(err)) });
   };
   return (
-    <Modal opened onClose={onClose} title={t('groupAdmin.teacher.title', { group: groupName })}>
+    <GroupModal onClose={onClose} title={t('groupAdmin.teacher.title', { group: groupName })}>
       <form onSubmit={onSubmit} noValidate data-testid="report-group-form">
         <Stack>
           <Text size="sm">{t('groupAdmin.teacher.intro')}</Text>
@@ -57,7 +57,7 @@ function ReportDialog({ groupId, groupName, pupils, current, onClose, onSent }: 
           </Stack>
         </Stack>
       </form>
-    </Modal>
+    </GroupModal>
   );
 }
 
