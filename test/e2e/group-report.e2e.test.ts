@@ -97,6 +97,20 @@ describe('a teacher reports a missing pupil and the administrator fixes the grou
     await adminPage.getByRole('heading', { level: 1 }).waitFor();
     await adminPage.getByTestId('classes-table').waitFor();
     expect(await adminPage.getByTestId('open-group-reports').count()).toBe(0);
+
+    // the list of the unit's groups, from the administration page: Swedish order, 7A before 7B before 10A
+    await adminPage.getByRole('link', { name: 'Administration' }).click();
+    await adminPage.getByTestId('admin-section-groups').click();
+    await adminPage.getByRole('heading', { level: 1, name: 'Klasser och grupper' }).waitFor();
+    await adminPage.getByTestId('admin-groups-table').waitFor();
+    const names = (await adminPage.getByTestId('admin-groups-table').locator('tbody tr > :first-child').allTextContents()).map((s) => s.trim());
+    expect(names.indexOf('7A')).toBeLessThan(names.indexOf('7B'));
+    expect(names).toEqual([...names].sort(new Intl.Collator('sv', { numeric: true }).compare));
+    const row = adminPage.getByTestId('admin-groups-table').locator('tbody tr').filter({ has: adminPage.getByRole('link', { name: '7A MA', exact: true }) });
+    expect(await row.textContent()).toContain('Anna Öberg');
+    expect(await adminPage.getByTestId('group-reports-link').textContent()).toBe('Felanmälda grupper (0 öppna)');
+    expect(await seriousA11yViolations(adminPage)).toEqual([]);
+    await adminPage.screenshot({ path: (await screenshot(adminPage, 'group-report-admin-groups')).replace('.png', '-top.png') }); // the first screenful, readable
   }, 90_000);
 
   it('the teacher sees the pupil in the register and the report resolved', async () => {

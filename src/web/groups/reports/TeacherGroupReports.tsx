@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../app/DataTable';
 import { byPersonName } from '../../app/format';
@@ -85,7 +85,7 @@ export function TeacherGroupReports({ groupId, groupName, pupils, current }: { g
             rows={reports.map((r) => ({
               key: r.id,
               cells: [t(`groupAdmin.reports.kind.${r.kind}`), r.message, r.reportedAt,
-                <Badge key="s" color={statusColor[r.status]} variant="light" tt="none" data-testid="my-report-status">{t(`groupAdmin.reports.status.${r.status}`)}</Badge>,
+                <Text key="s" size="sm" fw={700} c={`${statusColor[r.status]}.9`} data-testid="my-report-status">{t(`groupAdmin.reports.status.${r.status}`)}</Text>,
                 r.resolution ?? '–'],
             }))}
           />
