@@ -52,6 +52,8 @@ export function membershipService(db: Db) {
       const joining = { startDate: input.startDate, endDate: input.endDate };
       await db.transaction(async (tx) => {
         const g = await requiredGroup(tx, actor, groupId);
+        // one writer at a time per pupil (in a fixed order), so two administrators cannot place the same pupil in two classes at once
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(x.id, 0)) from unnest(${sql.param([...pupilIds].sort())}::text[]) as x(id)`);
         const enrolled = await enrolledOn(tx, actor, pupilIds, input.startDate);
         const existing = await membershipsOf(tx, actor, [...enrolled.keys()]);
         const problems: { pupilId: string; name: string | null; problem: PupilProblem }[] = [];
