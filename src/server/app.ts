@@ -43,6 +43,11 @@ import { startService } from './start/start-service.js';
 import { accountService } from './accounts/account-service.js';
 import { accountRoutes } from './accounts/routes.js';
 import { ownPasswordRoutes, ownPasswordService } from './accounts/own-password.js';
+import { groupAdminRoutes } from './register/groups/group-routes.js';
+import { groupAdminService } from './register/groups/group-service.js';
+import { membershipService } from './register/groups/membership-service.js';
+import { groupReportRoutes } from './register/groups/report-routes.js';
+import { groupReportService } from './register/groups/report-service.js';
 
 /** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
 export interface RegisteredRoute {
@@ -143,6 +148,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(peopleRoutes(peopleService(db), peopleHistoryService(db)));
   await app.register(accountRoutes(accountService({ db, organiserName: opts.organiser.name, forgetAccount: sessions.forgetAccount })));
   await app.register(ownPasswordRoutes(ownPasswordService({ db, sessions, organiserId: opts.organiser.id, sessionHours: opts.sessionHours, secureCookies: opts.secureCookies }), opts));
+  await app.register(groupAdminRoutes(groupAdminService(db), membershipService(db)));
+  await app.register(groupReportRoutes(groupReportService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

@@ -14,4 +14,6 @@ export const adminSections: AdminSection[] = [
   { to: '/admin/lasarsskifte', title: 'rollover.section.title', description: 'rollover.section.description', action: 'register.administer', testId: 'admin-section-rollover' },
   { to: '/admin/personer', title: 'people.sectionTitle', description: 'people.sectionDescription', action: 'register.administer', testId: 'admin-people' },
   { to: '/admin/konton', title: 'accounts.section.title', description: 'accounts.section.description', action: 'register.administer', testId: 'admin-section-accounts' },
+  { to: '/admin/grupper', title: 'groupAdmin.section.title', description: 'groupAdmin.section.description', action: 'register.administer', testId: 'admin-section-groups' },
+  { to: '/admin/grupper/rapporter', title: 'groupAdmin.reportsSection.title', description: 'groupAdmin.reportsSection.description', action: 'register.administer', testId: 'admin-section-group-reports' },
 ];

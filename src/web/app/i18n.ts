@@ -16,6 +16,7 @@ import { adminTexts } from '../admin/texts';
 import { rolloverTexts } from '../rollover/texts';
 import { peopleTexts } from '../admin/people/texts';
 import { accountTexts } from '../accounts/texts';
+import { groupAdminTexts } from '../groups/admin/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -51,6 +52,7 @@ const resources = Object.fromEntries(
         rollover: rolloverTexts[lng],
         people: peopleTexts[lng],
         accounts: accountTexts[lng],
+        groupAdmin: groupAdminTexts[lng],
       },
     },
   ]),

@@ -20,6 +20,9 @@ import { NewPersonPage } from '../admin/people/NewPersonPage';
 import { PersonPage } from '../admin/people/PersonPage';
 import { AccountsPage } from '../accounts/AccountsPage';
 import { ChangePasswordPage } from '../accounts/ChangePasswordPage';
+import { GroupsAdminPage } from '../groups/admin/GroupsAdminPage';
+import { GroupAdminPage } from '../groups/admin/GroupAdminPage';
+import { GroupReportsPage } from '../groups/admin/GroupReportsPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -48,6 +51,9 @@ export const router = createBrowserRouter([
       { path: 'admin/personer/ny', element: <NewPersonPage /> },
       { path: 'admin/personer/:personId', element: <PersonPage /> },
       { path: 'admin/konton', element: <AccountsPage /> },
+      { path: 'admin/grupper', element: <GroupsAdminPage /> },
+      { path: 'admin/grupper/rapporter', element: <GroupReportsPage /> },
+      { path: 'admin/grupper/:groupId', element: <GroupAdminPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,12 +3,14 @@ import { AppLink, groupPath } from '../app/AppLink';
 import { DataTable, Section } from '../app/DataTable';
 import { byName, formatSchoolYear, sortStrings } from '../app/format';
 import type { AdministratorStart } from './types';
+import { OpenReportsNotice } from '../groups/admin/OpenReportsNotice';
 
 export function AdministratorStartView({ data }: { data: AdministratorStart }) {
   const { t } = useTranslation();
   const list = (names: string[]) => (names.length ? sortStrings(names).join(', ') : '–');
   return (
     <>
+      <OpenReportsNotice />
       <Section title={t('start.administrator.classes')} testId="classes">
         <DataTable
           label={t('start.administrator.classes')}

@@ -90,8 +90,9 @@ async function homeResources(t: TestApp, c: { teacher: Client; admin: Client; re
   const db = t.database.db;
   const group = (await one<{ id: string }>(db, sql`select g.id from student_group g join group_membership m on m.organiser_id = g.organiser_id
     and m.group_id = g.id where m.person_id = ${c.elev} and g.subject_code = 'MA' and g.group_type = 'teaching' limit 1`))!.id;
+  const staffId = randomUUID();
   await db.execute(sql`insert into group_staff (organiser_id, id, group_id, person_id, assignment, grader, start_date)
-    values (${t.organiserId}, ${randomUUID()}, ${group}, ${c.teacher.body.person.id}, 'teacher', true, '2000-01-01')`);
+    values (${t.organiserId}, ${staffId}, ${group}, ${c.teacher.body.person.id}, 'teacher', true, '2000-01-01')`);
   const cell = await c.teacher.request('PUT', `/api/grading/groups/${group}/cells`, { pupilId: c.elev, column: 'HT', value: 'C', version: null, requestId: randomUUID() });
   if (cell.statusCode !== 200) throw new Error(`grade: ${cell.body}`);
   await c.teacher.request('POST', `/api/grading/groups/${group}/confirm`, { column: 'HT', pupilIds: [c.elev] });
@@ -108,8 +109,13 @@ async function homeResources(t: TestApp, c: { teacher: Client; admin: Client; re
   // the people register: the pupil as a person of the unit, and their enrolment there as a relation
   const enrolment = (await one<{ id: string }>(db, sql`select e.id from enrolment e join student_group g on g.organiser_id = e.organiser_id
     and g.school_unit_id = e.school_unit_id and g.id = ${group} where e.person_id = ${c.elev} limit 1`))!.id;
+  // classes and groups: the pupil's membership of the group, the teacher's assignment, and a teacher's report on the group
+  const membershipId = (await one<{ id: string }>(db, sql`select id from group_membership where group_id = ${group} and person_id = ${c.elev} limit 1`))!.id;
+  const report = await c.teacher.request('POST', `/api/groups/${group}/reports`, { kind: 'pupil_missing', pupilId: null, message: 'En elev saknas' });
+  if (report.statusCode !== 200) throw new Error(`group report: ${report.body}`);
   return {
     personId: c.elev, relationId: enrolment,
+    membershipId, staffId, reportId: report.json().id,
     groupId: group, pupilId: c.elev, gradeId: cell.json().gradeId, documentId: made.produced[0], termId: term,
     delegationId: delegationId ?? randomUUID(), delegateId: delegate, key: 'matrix.example',
     column: 'HT', value: 'C', version: null, requestId: randomUUID(),

@@ -8,6 +8,7 @@ import { formatDate } from '../../app/format';
 import { ErrorState, isNotFoundOrForbidden, LoadingState, NotFoundOrNoAccessState } from '../../app/states';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useCurrentSession } from '../../session/useSession';
+import { TeacherGroupReports } from '../../groups/reports/TeacherGroupReports';
 import { ConfirmDialog } from './ConfirmDialog';
 import { pupilName } from './GradeCell';
 import { HistoryModal } from './HistoryModal';
@@ -111,6 +112,9 @@ function RegisterView({ register, queryKey }: { register: Register; queryKey: re
           <AppLink to={groupPath(group.id)}>{t('gradeRegister.toGroup')}</AppLink>
           <AppLink to={cataloguePath(group.id)} testId="catalogue-link">{t('gradeRegister.toCatalogue')}</AppLink>
         </Group>
+      </div>
+      <div className={classes.noPrint}>
+        <TeacherGroupReports groupId={group.id} groupName={group.name} pupils={register.pupils} current={session.current} />
       </div>
       {!register.canEdit && (
         <Alert color="gray" className={classes.noPrint}>{administer ? t('gradeRegister.readOnlyAdmin') : t('gradeRegister.readOnly')}</Alert>
