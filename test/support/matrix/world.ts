@@ -106,7 +106,7 @@ async function homeResources(t: TestApp, c: { teacher: Client; admin: Client; re
     : (await one<{ id: string }>(db, sql`select id from delegation limit 1`))?.id;
   return {
     groupId: group, pupilId: c.elev, gradeId: cell.json().gradeId, documentId: made.produced[0], termId: term,
-    delegationId: delegationId ?? randomUUID(), delegateId: delegate, key: 'matrix.example',
+    delegationId: delegationId ?? randomUUID(), delegateId: delegate, key: 'matrix.example', importJobId: randomUUID(),
     column: 'HT', value: 'C', version: null, requestId: randomUUID(),
   };
 }
