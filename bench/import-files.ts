@@ -41,8 +41,8 @@ const FAMILY = ['Öberg', 'Åkesson', 'Ängström', 'Lindqvist', 'Björk', 'Sjö
 
 export interface SchoolFiles { grupper: string; elever: string; vardnadshavare: string; gruppmedlemskap: string; pupils: string[]; classes: string[] }
 
-/** Files for `pupils` pupils in classes of 25 (years 1–9), one teaching group (MA) per class. */
-export function schoolFiles(pupils: number, prefix = 'Imp'): SchoolFiles {
+/** Files for `pupils` pupils in classes of 25 (years 1–9), one teaching group (MA) per class; `offset` skips civic numbers another file used. */
+export function schoolFiles(pupils: number, prefix = 'Imp', offset = 0): SchoolFiles {
   const classCount = Math.ceil(pupils / 25);
   const classes = Array.from({ length: classCount }, (_, i) => `${prefix} ${1 + (i % 9)}${String.fromCharCode(65 + Math.floor(i / 9) % 26)}${Math.floor(i / 234) || ''}`);
   const grupper = [['Namn', 'Typ', 'Ämne', 'Årskurs', 'Startdatum', 'Slutdatum']];
@@ -50,7 +50,7 @@ export function schoolFiles(pupils: number, prefix = 'Imp'): SchoolFiles {
     grupper.push([c, 'klass', '', String(1 + (i % 9)), '', '']);
     grupper.push([`${c} MA`, 'undervisningsgrupp', 'MA', String(1 + (i % 9)), '', '']);
   });
-  const civics = Array.from({ length: pupils }, (_, i) => civicNumber(i, 2000));
+  const civics = Array.from({ length: pupils }, (_, i) => civicNumber(offset + i, 2000));
   const elever = [['Personnummer', 'Förnamn', 'Efternamn', 'Årskurs', 'Skolform', 'Klass', 'E-post', 'Telefon', 'Adress', 'Postnummer', 'Ort']];
   const vardnadshavare = [['Personnummer', 'Förnamn', 'Efternamn', 'Elevens personnummer', 'E-post', 'Telefon', 'Adress', 'Postnummer', 'Ort']];
   const medlemskap = [['Elevens personnummer', 'Grupp']];
@@ -62,7 +62,7 @@ export function schoolFiles(pupils: number, prefix = 'Imp'): SchoolFiles {
     elever.push([pnr, GIVEN[i % GIVEN.length], family, String(1 + (cls % 9)), 'GR', classes[cls], '', '', street, '123 45', 'Lärkby']);
     // a family of two children shares two guardians: pupils 2k and 2k+1 are siblings
     for (const parent of [0, 1]) {
-      const g = civicNumber(familyNo * 2 + parent, 1940);
+      const g = civicNumber(offset + familyNo * 2 + parent, 1940);
       vardnadshavare.push([g, GIVEN[(familyNo + parent * 5) % GIVEN.length], family, pnr, `vh${familyNo}-${parent}@example.se`, `070-${pad(familyNo % 1000, 3)} ${pad(parent, 2)} 00`, street, '123 45', 'Lärkby']);
     }
     medlemskap.push([pnr, `${classes[cls]} MA`]);
