@@ -10,4 +10,6 @@ export interface AdminSection {
   testId: string;
 }
 
-export const adminSections: AdminSection[] = [];
+export const adminSections: AdminSection[] = [
+  { to: '/admin/import', title: 'registerImport.sectionTitle', description: 'registerImport.sectionDescription', action: 'register.administer', testId: 'admin-section-import' },
+];

@@ -14,6 +14,7 @@ import { GradeCataloguePage } from '../grading/catalogue/GradeCataloguePage';
 import { GradeDocumentsPage } from '../grading/documents/GradeDocumentsPage';
 import { PupilGradesPage } from '../grading/home/PupilGradesPage';
 import { AdminPage } from '../admin/AdminPage';
+import { ImportPage } from '../admin/import/ImportPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
       { path: 'betyg/dokument', element: <GradeDocumentsPage /> },
       { path: 'elever/:pupilId/betyg', element: <PupilGradesPage /> },
       { path: 'admin', element: <AdminPage /> },
+      { path: 'admin/import', element: <ImportPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
