@@ -54,7 +54,7 @@ describe('reading a row', () => {
   });
   it('a required column without a value is rejected by its name', () => {
     const r = readRow('elever', 5, { civicNo: A, givenName: '', familyName: 'B', schoolYear: '' }, today);
-    expect(r).toEqual({ row: 5, ok: false, reasons: ['Förnamn saknas', 'Årskurs saknas'] });
+    expect(r).toEqual({ row: 5, ok: false, reasons: ['Förnamn saknas', 'Årskurs saknas'], subject: `B (${A})` });
   });
   it('dates must exist in the calendar and an end may not come before the start', () => {
     const r = readRow('gruppmedlemskap', 2, { childCivicNo: A, groupName: '7A', startDate: '2026-02-30', endDate: '' }, today);

@@ -241,7 +241,7 @@ export function planImport(read: ReadRow[], snapshot: Snapshot): Plan {
   }
 
   for (const r of read) {
-    if (!r.ok) { lines.push({ row: r.row, outcome: 'reject', subject: '', creates: [], changes: [], reasons: r.reasons }); continue; }
+    if (!r.ok) { lines.push({ row: r.row, outcome: 'reject', subject: r.subject, creates: [], changes: [], reasons: r.reasons }); continue; }
     const line = new Line(r.row, subjectOf(r.record));
     const rec: ImportRecord = r.record;
     const lengths = Object.entries(ops).map(([k, v]) => [k, (v as unknown[]).length] as const);

@@ -18,7 +18,7 @@ export interface GroupRow { kind: 'grupper'; groupName: string; groupType: cell.
 export interface MembershipRow { kind: 'gruppmedlemskap'; childCivicNo: string; groupName: string; startDate: string | null; endDate: string | null }
 export type ImportRecord = PupilRow | GuardianRow | StaffRow | GroupRow | MembershipRow;
 
-export type ReadRow = { row: number } & ({ ok: true; record: ImportRecord } | { ok: false; reasons: string[] });
+export type ReadRow = { row: number } & ({ ok: true; record: ImportRecord } | { ok: false; reasons: string[]; subject: string });
 
 /** Reads a row whose cells are keyed by column (from matchHeader). `row` is its number in the file (header = 1). */
 export function readRow(kind: ImportKind, row: number, cells: Partial<Record<ColumnKey, string>>, today: Date): ReadRow {
@@ -71,5 +71,8 @@ export function readRow(kind: ImportKind, row: number, cells: Partial<Record<Col
   }
   const range = record as { startDate?: string | null; endDate?: string | null };
   if (range.startDate && range.endDate && range.endDate < range.startDate) reasons.push('Slutdatumet är före startdatumet');
-  return reasons.length ? { row, ok: false, reasons } : { row, ok: true, record };
+  // a rejected row is named by what it says, as it says it
+  const subject = [raw('familyName'), raw('givenName')].map((x) => x.trim()).filter(Boolean).join(', ') || raw('groupName').trim();
+  const civicText = (raw('civicNo') || raw('childCivicNo')).trim();
+  return reasons.length ? { row, ok: false, reasons, subject: civicText ? `${subject}${subject ? ' ' : ''}(${civicText})` : subject } : { row, ok: true, record };
 }

@@ -56,7 +56,7 @@ export function ImportPage() {
           <Anchor href={`/api/admin/import/template?kind=${kind}`} download data-testid="import-template">{t('registerImport.template', { kind: kindName })}</Anchor>
           <Group align="flex-end">
             <FileInput label={t('registerImport.fileLabel')} placeholder={t('registerImport.filePlaceholder')} accept=".csv,.txt,.xlsx" value={file}
-              onChange={setFile} clearable data-testid="import-file" w={360} />
+              onChange={setFile} clearable clearButtonProps={{ 'aria-label': t('registerImport.clearFile') }} data-testid="import-file" w={360} />
             <Button onClick={submit} disabled={!file} loading={previewing.isPending} data-testid="import-preview-button">{t('registerImport.previewButton')}</Button>
           </Group>
           {previewing.isError && (
