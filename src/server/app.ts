@@ -35,6 +35,9 @@ import { rolloverService } from './register/rollover-service.js';
 import { peopleHistoryService } from './register/people/history.js';
 import { peopleRoutes } from './register/people/routes.js';
 import { peopleService } from './register/people/service.js';
+import { registerExport } from './register/import/export-register.js';
+import { importRoutes } from './register/import/import-routes.js';
+import { importService } from './register/import/import-service.js';
 import { preferenceRoutes, preferenceService } from './session/preferences.js';
 import { sessionRoutes } from './session/routes.js';
 import { sessionService } from './session/session-service.js';
@@ -150,6 +153,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(ownPasswordRoutes(ownPasswordService({ db, sessions, organiserId: opts.organiser.id, sessionHours: opts.sessionHours, secureCookies: opts.secureCookies }), opts));
   await app.register(groupAdminRoutes(groupAdminService(db), membershipService(db)));
   await app.register(groupReportRoutes(groupReportService(db)));
+  await app.register(importRoutes(importService(db), registerExport(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

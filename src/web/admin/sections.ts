@@ -16,4 +16,5 @@ export const adminSections: AdminSection[] = [
   { to: '/admin/konton', title: 'accounts.section.title', description: 'accounts.section.description', action: 'register.administer', testId: 'admin-section-accounts' },
   { to: '/admin/grupper', title: 'groupAdmin.section.title', description: 'groupAdmin.section.description', action: 'register.administer', testId: 'admin-section-groups' },
   { to: '/admin/grupper/rapporter', title: 'groupAdmin.reportsSection.title', description: 'groupAdmin.reportsSection.description', action: 'register.administer', testId: 'admin-section-group-reports' },
+  { to: '/admin/import', title: 'registerImport.sectionTitle', description: 'registerImport.sectionDescription', action: 'register.administer', testId: 'admin-section-import' },
 ];

@@ -17,6 +17,7 @@ import { rolloverTexts } from '../rollover/texts';
 import { peopleTexts } from '../admin/people/texts';
 import { accountTexts } from '../accounts/texts';
 import { groupAdminTexts } from '../groups/admin/texts';
+import { registerImportTexts } from '../admin/import/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -53,6 +54,7 @@ const resources = Object.fromEntries(
         people: peopleTexts[lng],
         accounts: accountTexts[lng],
         groupAdmin: groupAdminTexts[lng],
+        registerImport: registerImportTexts[lng],
       },
     },
   ]),

@@ -23,6 +23,7 @@ import { ChangePasswordPage } from '../accounts/ChangePasswordPage';
 import { GroupsAdminPage } from '../groups/admin/GroupsAdminPage';
 import { GroupAdminPage } from '../groups/admin/GroupAdminPage';
 import { GroupReportsPage } from '../groups/admin/GroupReportsPage';
+import { ImportPage } from '../admin/import/ImportPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -54,6 +55,7 @@ export const router = createBrowserRouter([
       { path: 'admin/grupper', element: <GroupsAdminPage /> },
       { path: 'admin/grupper/rapporter', element: <GroupReportsPage /> },
       { path: 'admin/grupper/:groupId', element: <GroupAdminPage /> },
+      { path: 'admin/import', element: <ImportPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -117,7 +117,7 @@ async function homeResources(t: TestApp, c: { teacher: Client; admin: Client; re
     personId: c.elev, relationId: enrolment,
     membershipId, staffId, reportId: report.json().id,
     groupId: group, pupilId: c.elev, gradeId: cell.json().gradeId, documentId: made.produced[0], termId: term,
-    delegationId: delegationId ?? randomUUID(), delegateId: delegate, key: 'matrix.example',
+    delegationId: delegationId ?? randomUUID(), delegateId: delegate, key: 'matrix.example', importJobId: randomUUID(),
     column: 'HT', value: 'C', version: null, requestId: randomUUID(),
     rolloverId: randomUUID(), // no rollover is applied in the matrix's world: every caller gets 403 or 404
   };

@@ -1,0 +1,81 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IMPORT_KINDS } from '../../../domain/register/import/formats.js';
+import { actorOf } from '../../platform/http/request-context.js';
+import { AppError } from '../../platform/http/errors.js';
+import { authErrors, ErrorBody, Uuid } from '../../platform/http/schemas.js';
+import type { registerExport } from './export-register.js';
+import type { ImportService } from './import-service.js';
+import { MAX_FILE_BYTES } from './read-file.js';
+import { templateOf } from './templates.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const Kind = z.object({ kind: z.enum(IMPORT_KINDS) });
+const Line = z.object({ row: z.number(), outcome: z.string(), subject: z.string(), creates: z.array(z.string()),
+  changes: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })), reasons: z.array(z.string()) });
+const Counts = z.object({ create: z.number(), change: z.number(), unchanged: z.number(), reject: z.number() });
+const PreviewBody = z.object({
+  previewId: z.string(), kind: z.string(), fileName: z.string(), fileHash: z.string(), format: z.string(), encoding: z.string().nullable(), delimiter: z.string().nullable(),
+  rows: z.number(), counts: Counts, created: z.array(Line), changed: z.array(Line), rejected: z.array(Line),
+});
+const JobBody = z.object({ jobId: z.string(), state: z.enum(['running', 'done', 'failed']), phase: z.string(), done: z.number(), total: z.number(),
+  kind: z.string(), fileName: z.string(), counts: Counts, error: z.object({ code: z.string(), message: z.string() }).nullable() });
+const ApplyInput = z.object({ previewId: Uuid, fileHash: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/** The one uploaded file of a multipart request, read into memory (at most MAX_FILE_BYTES). Anything else is a 4xx. */
+async function uploadedFile(req: FastifyRequest): Promise<{ name: string; bytes: Buffer }> {
+  if (!req.isMultipart()) throw new AppError(400, 'upload_expected', 'Send the file as multipart/form-data in a field named "file"');
+  try {
+    const part = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 4, parts: 5 } });
+    if (!part) throw new AppError(400, 'upload_expected', 'The request holds no file');
+    const bytes = await part.toBuffer();
+    return { name: (part.filename || 'fil').slice(0, 200).replace(/[\u0000-\u001f]/g, ''), bytes };
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'file_too_large', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+    throw new AppError(400, 'upload_invalid', 'The upload could not be read');
+  }
+}
+
+/** Register import (preview, apply as a job with progress, templates) and the register export, for the unit's administrator. */
+export const importRoutes = (service: ImportService, exporter: ReturnType<typeof registerExport>): FastifyPluginAsyncZod => async (app) => {
+  // multipart parsing only for the routes of this plugin
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 4, parts: 5 } });
+  const admin = { access: { roles: ['administrator' as const] } };
+
+  app.post('/api/admin/import/preview', {
+    config: { ...admin, scope: 'actor' },
+    schema: { tags: ['register'], summary: 'Read an import file (multipart field "file": CSV or xlsx) and show what it would create, change and reject; nothing is written',
+      querystring: Kind, response: { 200: PreviewBody, 400: ErrorBody, ...authErrors, 413: ErrorBody } },
+  }, async (req) => service.preview(actorOf(req), req.query.kind, await uploadedFile(req)));
+
+  app.post('/api/admin/import/apply', {
+    config: { ...admin, scope: 'actor' },
+    schema: { tags: ['register'], summary: 'Apply a previewed file in one transaction (a job: poll it for progress)', body: ApplyInput,
+      response: { 202: JobBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
+  }, async (req, reply) => reply.status(202).send(service.apply(actorOf(req), req.body, req.log)));
+
+  app.get('/api/admin/import/jobs/:importJobId', {
+    config: { ...admin, scope: 'unit' },
+    schema: { tags: ['register'], summary: 'Progress and outcome of applying an import', params: z.object({ importJobId: Uuid }),
+      response: { 200: JobBody, ...authErrors, 404: ErrorBody } },
+  }, async (req) => service.job(actorOf(req), req.params.importJobId));
+
+  app.get('/api/admin/import/template', {
+    config: { ...admin, scope: 'none' },
+    schema: { tags: ['register'], summary: 'An empty import file of a kind (xlsx) with the columns explained', querystring: Kind, response: { 200: z.any(), ...authErrors } },
+  }, async (req, reply) => reply.type(XLSX).header('content-disposition', `attachment; filename="import-${req.query.kind}.xlsx"`)
+    .send(await templateOf(req.query.kind)));
+
+  app.get('/api/admin/export/register', {
+    config: { ...admin, scope: 'actor' },
+    schema: { tags: ['register'], summary: "The unit's register as xlsx: pupils with class, groups and guardians; guardians; staff with duties; groups", response: { 200: z.any(), ...authErrors } },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const stream = await exporter.exportRegister(actor);
+    return reply.type(XLSX).header('content-disposition', `attachment; filename="register-${actor.today}.xlsx"`).send(stream);
+  });
+};
