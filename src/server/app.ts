@@ -30,6 +30,7 @@ import { documentService } from './grading/document-service.js';
 import { handedOutRoutes, handedOutService } from './grading/handed-out.js';
 import { historyExportRoutes, historyExportService } from './grading/history-export.js';
 import { pupilSummaryRoutes, pupilSummaryService } from './pupils/pupil-summary.js';
+import { organisationRoutes } from './register/organisation/routes.js';
 import { preferenceRoutes, preferenceService } from './session/preferences.js';
 import { sessionRoutes } from './session/routes.js';
 import { sessionService } from './session/session-service.js';
@@ -131,6 +132,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(historyExportRoutes(historyExportService(db)));
   await app.register(disagreementRoutes(disagreementService(db)));
   await app.register(pupilSummaryRoutes(pupilSummaryService(db)));
+  await app.register(organisationRoutes(db));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bySchoolYear, holidayProblem, isSchoolYear, nextSchoolYear, schoolYearProblem, termChangeProblem, termProblem, type TermSpan } from './terms.js';
 
-const ht26: TermSpan = { id: 'ht26', schoolYear: '2026/2027', kind: 'HT', startDate: '2026-08-18', endDate: '2026-12-22' };
+const ht26: TermSpan & { id: string } = { id: 'ht26', schoolYear: '2026/2027', kind: 'HT', startDate: '2026-08-18', endDate: '2026-12-22' };
 const vt27: TermSpan = { id: 'vt27', schoolYear: '2026/2027', kind: 'VT', startDate: '2027-01-08', endDate: '2027-06-11' };
 const existing = [ht26, vt27];
 
