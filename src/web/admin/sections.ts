@@ -10,4 +10,9 @@ export interface AdminSection {
   testId: string;
 }
 
-export const adminSections: AdminSection[] = [];
+export const adminSections: AdminSection[] = [
+  // organisation: units, school years and terms, the organiser's settings
+  { to: '/admin/organisation', title: 'organisation.sections.units.title', description: 'organisation.sections.units.description', action: 'register.administer', testId: 'admin-org-units' },
+  { to: '/admin/organisation/lasar', title: 'organisation.sections.calendar.title', description: 'organisation.sections.calendar.description', action: 'register.administer', testId: 'admin-org-calendar' },
+  { to: '/admin/organisation/installningar', title: 'organisation.sections.settings.title', description: 'organisation.sections.settings.description', action: 'register.administer', testId: 'admin-org-settings' },
+];

@@ -13,6 +13,7 @@ import { gradeCatalogueTexts } from '../grading/catalogue/texts';
 import { gradeDocumentTexts } from '../grading/documents/texts';
 import { pupilGradeTexts } from '../grading/home/texts';
 import { adminTexts } from '../admin/texts';
+import { organisationTexts } from '../organisation/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -45,6 +46,7 @@ const resources = Object.fromEntries(
         gradeDocuments: gradeDocumentTexts[lng],
         pupilGrades: pupilGradeTexts[lng],
         admin: adminTexts[lng],
+        organisation: organisationTexts[lng],
       },
     },
   ]),

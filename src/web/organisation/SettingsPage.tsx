@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { Alert, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { OrganisationLayout } from './OrganisationLayout';
+import { SettingsForm } from './SettingsForm';
+import { SubjectsTable } from './SubjectsTable';
+import { useOrganisation } from './useOrganisation';
+
+function Settings({ editable }: { editable: boolean }) {
+  const { t } = useTranslation();
+  const organisation = useOrganisation();
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  if (!organisation.data) return null;
+  return (
+    <>
+      <Text>{t('organisation.settings.intro')}</Text>
+      <div aria-live="polite">
+        {notice && <Alert color={notice.ok ? 'green' : 'red'} role={notice.ok ? undefined : 'alert'} data-testid="settings-notice">{notice.text}</Alert>}
+      </div>
+      {/* keyed by version: after a save, or someone else's, the form starts again from what applies */}
+      <SettingsForm key={organisation.data.settings.version ?? 'none'} organisation={organisation.data} editable={editable}
+        onNotice={(n) => { setNotice(n); if (n?.stale) void organisation.refetch(); }} />
+      <SubjectsTable editable={editable} />
+    </>
+  );
+}
+
+/** "Huvudmannens inställningar": changed by the organiser-level administrator, shown read-only to a unit's administrator. */
+export function SettingsPage() {
+  return <OrganisationLayout page="settings" testId="org-settings-page">{(organiserAdministrator) => <Settings editable={organiserAdministrator} />}</OrganisationLayout>;
+}
