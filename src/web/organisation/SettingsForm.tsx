@@ -2,9 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isMonthDay, MODULES, type Module } from '../../domain/register/organiser-settings';
-import { isApiError } from '../app/api';
-import type { MonthDayRange, Organisation } from './types';
-import { useSaveSettings } from './useOrganisation';
+import type { MonthDayRange, Organisation, SettingsInput } from './types';
 
 /** Modules in the UI today; the others can be switched already and show when they arrive. */
 const BUILT: readonly Module[] = ['grading'];
@@ -19,14 +17,14 @@ const periodError = (p: MonthDayRange): string | null => {
 };
 
 /** Modules, the contact on the login page and default grading periods: one form, saved together (version-checked). */
-export function SettingsForm({ organisation, editable, onNotice }: {
+export function SettingsForm({ organisation, editable, saving, onSave }: {
   organisation: Organisation;
   editable: boolean;
-  /** After a save: what to tell the user; `stale` when someone else saved first (the settings are read again). */
-  onNotice: (notice: { ok: boolean; text: string; stale?: boolean } | null) => void;
+  saving: boolean;
+  /** Called with valid settings (the page saves them: this form starts again from what applies afterwards). */
+  onSave: (settings: SettingsInput | null) => void;
 }) {
   const { t } = useTranslation();
-  const save = useSaveSettings();
   const s = organisation.settings;
   const [modules, setModules] = useState<string[]>(s.modules);
   const [contact, setContact] = useState(organisation.contact ?? '');
@@ -38,16 +36,13 @@ export function SettingsForm({ organisation, editable, onNotice }: {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setChecked(true);
-    onNotice(null);
+    onSave(null);
     if (KINDS.some((k) => periodError(periods[k]))) return;
     const body = {
       modules: MODULES.filter((m) => modules.includes(m)), contact: contact.trim() || null, version: s.version,
       defaultGradingPeriods: { HT: periods.HT.from ? periods.HT : null, VT: periods.VT.from ? periods.VT : null },
     };
-    save.mutate(body, {
-      onSuccess: () => onNotice({ ok: true, text: t('organisation.saved') }),
-      onError: (err) => onNotice(isApiError(err, 409) ? { ok: false, text: t('organisation.stale'), stale: true } : { ok: false, text: t('organisation.failed') }),
-    });
+    onSave(body);
   };
   const setPeriod = (k: Kind, side: 'from' | 'to', value: string) => setPeriods({ ...periods, [k]: { ...periods[k], [side]: value.trim() } });
   return (
@@ -92,7 +87,7 @@ export function SettingsForm({ organisation, editable, onNotice }: {
             })}
           </SimpleGrid>
         </Stack>
-        {editable && <Group><Button type="submit" loading={save.isPending} data-testid="settings-save">{t('organisation.settings.saveSettings')}</Button></Group>}
+        {editable && <Group><Button type="submit" loading={saving} data-testid="settings-save">{t('organisation.settings.saveSettings')}</Button></Group>}
       </Stack>
     </form>
   );

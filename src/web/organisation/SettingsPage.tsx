@@ -4,13 +4,27 @@ import { useTranslation } from 'react-i18next';
 import { OrganisationLayout } from './OrganisationLayout';
 import { SettingsForm } from './SettingsForm';
 import { SubjectsTable } from './SubjectsTable';
-import { useOrganisation } from './useOrganisation';
+import { isApiError } from '../app/api';
+import type { SettingsInput } from './types';
+import { useOrganisation, useSaveSettings } from './useOrganisation';
 
 function Settings({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const organisation = useOrganisation();
+  const save = useSaveSettings();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   if (!organisation.data) return null;
+  const onSave = (settings: SettingsInput | null) => {
+    setNotice(null);
+    if (!settings) return;
+    save.mutate(settings, {
+      onSuccess: () => setNotice({ ok: true, text: t('organisation.saved') }),
+      onError: (err) => {
+        if (isApiError(err, 409)) void organisation.refetch();
+        setNotice({ ok: false, text: t(isApiError(err, 409) ? 'organisation.stale' : 'organisation.failed') });
+      },
+    });
+  };
   return (
     <>
       <Text>{t('organisation.settings.intro')}</Text>
@@ -19,7 +33,7 @@ function Settings({ editable }: { editable: boolean }) {
       </div>
       {/* keyed by version: after a save, or someone else's, the form starts again from what applies */}
       <SettingsForm key={organisation.data.settings.version ?? 'none'} organisation={organisation.data} editable={editable}
-        onNotice={(n) => { setNotice(n); if (n?.stale) void organisation.refetch(); }} />
+        saving={save.isPending} onSave={onSave} />
       <SubjectsTable editable={editable} />
     </>
   );

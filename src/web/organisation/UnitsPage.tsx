@@ -43,8 +43,10 @@ function Units({ organiserAdministrator }: { organiserAdministrator: boolean }) 
             u.name,
             u.schoolUnitCode,
             u.schoolForms.map((f) => t(`organisation.schoolForms.${f}`, { defaultValue: f })).join(', '),
-            line(u.streetAddress, line(u.postalCode, u.city)) || '–',
-            line(u.email, u.phone) || '–',
+            line(u.streetAddress, [u.postalCode, u.city].filter(Boolean).join(' ')) || '–',
+            u.email || u.phone ? (
+              <span key="c">{u.email}{u.email && u.phone && <br />}{u.phone && <span style={{ whiteSpace: 'nowrap' }}>{u.phone}</span>}</span>
+            ) : '–',
             <Button key="e" size="xs" variant="outline" onClick={() => open(u)} aria-label={t('organisation.units.editLabel', { name: u.name })}>
               {t(organiserAdministrator ? 'organisation.units.edit' : 'organisation.units.editContact')}
             </Button>,
