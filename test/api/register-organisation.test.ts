@@ -96,6 +96,9 @@ describe('school units', () => {
       { ...unit('18005555'), email: 'inte en adress' }, { ...unit('18005555'), name: '   ' }, { ...unit('18005555'), municipalityCode: '180' }]) {
       expect((await huvudman.request('POST', '/api/admin/units', body)).statusCode, JSON.stringify(body)).toBe(400);
     }
+    const res = await huvudman.request('POST', '/api/admin/units', { ...unit('18005555'), postalCode: '1234' });
+    expect(res.json().error.code).toBe('invalid_postal_code');
+    expect(await count(sql`select count(*)::int as n from school_unit where school_unit_code = '18005555'`)).toBe(0);
   });
 
   it('huvudman changes a unit, its code included; audited with before and after', async () => {

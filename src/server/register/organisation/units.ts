@@ -3,28 +3,30 @@ import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { byName } from '../../../domain/org/sorting.js';
-import { normalisePostalCode, SCHOOL_FORMS } from '../../../domain/register/school-units.js';
+import { isMunicipalityCode, isSchoolUnitCode, normalisePostalCode, SCHOOL_FORMS } from '../../../domain/register/school-units.js';
 import { isOrganiserAdministrator, requireAction, requireOrganiserAdministrator } from '../../platform/access/access.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { one, rows, type Db, type Queryable } from '../../platform/db/database.js';
-import { conflict, notFound } from '../../platform/http/errors.js';
+import { AppError, conflict, notFound } from '../../platform/http/errors.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { authErrors, ErrorBody, StoredText, Uuid } from '../../platform/http/schemas.js';
 import { auditAs } from './audit-as.js';
 
 const optionalText = (max: number) => StoredText.max(max).nullable().transform((s) => s?.trim() || null);
+// Codes, postal code and phone are checked by the service after access and scope (a unit of another school
+// is not found, whatever the body says): see fieldProblem.
 const UnitContact = z.object({
   streetAddress: optionalText(200),
-  postalCode: z.string().regex(/^\s*\d{3}\s?\d{2}\s*$/, 'A postal code has five digits').nullable(),
+  postalCode: optionalText(20),
   city: optionalText(100),
   email: z.email().max(200).nullable(),
-  phone: z.string().regex(/^[0-9 +()-]{5,30}$/, 'Digits, spaces, +, - and parentheses').nullable(),
+  phone: optionalText(40),
 });
 const UnitInput = UnitContact.extend({
   name: StoredText.max(200).transform((s) => s.trim()).refine((s) => s.length > 0, 'A name is needed'),
-  schoolUnitCode: z.string().regex(/^\d{8}$/, 'A school unit code has 8 digits'),
+  schoolUnitCode: StoredText.max(20).transform((s) => s.trim()),
   schoolForms: z.array(z.enum(SCHOOL_FORMS)).min(1).max(SCHOOL_FORMS.length).refine((f) => new Set(f).size === f.length, 'Each school form once'),
-  municipalityCode: z.string().regex(/^\d{4}$/, 'A municipality code has 4 digits').nullable(),
+  municipalityCode: optionalText(10),
 });
 const UnitBody = z.object({
   id: z.string(), name: z.string(), schoolUnitCode: z.string(), schoolForms: z.array(z.string()), municipalityCode: z.string().nullable(),
@@ -36,7 +38,19 @@ type ContactFields = z.output<typeof UnitContact>;
 
 const columns = sql`id, name, school_unit_code as "schoolUnitCode", school_forms as "schoolForms", municipality_code as "municipalityCode",
   street_address as "streetAddress", postal_code as "postalCode", city, email, phone`;
-const contactOf = (c: ContactFields) => ({ ...c, postalCode: c.postalCode === null ? null : normalisePostalCode(c.postalCode) });
+
+/** The contact fields as stored (postal code '123 45'), or 400 with the first field that is wrong. */
+function contactOf(c: ContactFields): ContactFields {
+  const postalCode = c.postalCode === null ? null : normalisePostalCode(c.postalCode);
+  if (c.postalCode !== null && postalCode === null) throw new AppError(400, 'invalid_postal_code', 'A postal code has five digits');
+  if (c.phone !== null && !/^[0-9 +()-]{5,30}$/.test(c.phone)) throw new AppError(400, 'invalid_phone', 'A phone number has digits, spaces, +, - and parentheses');
+  return { ...c, postalCode };
+}
+
+function checkCodes(u: UnitFields): void {
+  if (!isSchoolUnitCode(u.schoolUnitCode)) throw new AppError(400, 'invalid_school_unit_code', 'A school unit code has 8 digits');
+  if (u.municipalityCode !== null && !isMunicipalityCode(u.municipalityCode)) throw new AppError(400, 'invalid_municipality_code', 'A municipality code has 4 digits');
+}
 
 /**
  * School units (skolenheter). The organiser-level administrator lists, creates and edits every unit; a
@@ -68,6 +82,7 @@ export function unitService(db: Db) {
   async function create(actor: Actor, input: UnitFields) {
     await requireOrganiserAdministrator(db, actor);
     const id = randomUUID();
+    checkCodes(input);
     const c = contactOf(input);
     await db.transaction(async (tx) => {
       await codeTaken(tx, actor, input.schoolUnitCode, null);
@@ -82,9 +97,10 @@ export function unitService(db: Db) {
   /** Every field of a unit, school unit code included: the organiser-level administrator only. */
   async function update(actor: Actor, id: string, input: UnitFields) {
     await requireOrganiserAdministrator(db, actor);
-    const c = contactOf(input);
     await db.transaction(async (tx) => {
       const before = await find(tx, actor, id);
+      checkCodes(input);
+      const c = contactOf(input);
       await codeTaken(tx, actor, input.schoolUnitCode, id);
       await tx.execute(sql`update school_unit set name = ${input.name}, school_unit_code = ${input.schoolUnitCode},
           school_forms = ${sql.param(input.schoolForms)}::text[], municipality_code = ${input.municipalityCode}, street_address = ${c.streetAddress},
@@ -98,9 +114,9 @@ export function unitService(db: Db) {
   /** Address and contact of a unit: its own administrator, or the organiser-level one. */
   async function updateContact(actor: Actor, id: string, input: ContactFields) {
     requireAction(actor, 'register.administer');
-    const c = contactOf(input);
     await db.transaction(async (tx) => {
       const before = await find(tx, actor, id);
+      const c = contactOf(input);
       await tx.execute(sql`update school_unit set street_address = ${c.streetAddress}, postal_code = ${c.postalCode}, city = ${c.city},
           email = ${c.email}, phone = ${c.phone} where organiser_id = ${actor.organiserId} and id = ${id}`);
       const { streetAddress, postalCode, city, email, phone } = before;
