@@ -107,7 +107,7 @@ describe('organisation administration', () => {
 
     await page.goto('/betyg/perioder');
     await page.getByTestId('module-off').waitFor();
-    expect(await page.getByTestId('module-off').textContent()).toContain(`Huvudmannen har stängt av betyg. Uppgifterna finns kvar men visas inte förrän modulen slås på igen. Frågor? ${CONTACT}`);
+    await expect.poll(() => page.getByTestId('module-off').textContent()).toContain(`Huvudmannen har stängt av betyg. Uppgifterna finns kvar men visas inte förrän modulen slås på igen. Frågor? ${CONTACT}`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'organisation-grading-off');
   }, 60_000);
