@@ -38,6 +38,7 @@ import { peopleService } from './register/people/service.js';
 import { registerExport } from './register/import/export-register.js';
 import { importRoutes } from './register/import/import-routes.js';
 import { importService } from './register/import/import-service.js';
+import { organisationRoutes } from './register/organisation/routes.js';
 import { preferenceRoutes, preferenceService } from './session/preferences.js';
 import { sessionRoutes } from './session/routes.js';
 import { sessionService } from './session/session-service.js';
@@ -154,6 +155,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(groupAdminRoutes(groupAdminService(db), membershipService(db)));
   await app.register(groupReportRoutes(groupReportService(db)));
   await app.register(importRoutes(importService(db), registerExport(db)));
+  await app.register(organisationRoutes(db));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

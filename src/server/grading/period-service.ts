@@ -5,6 +5,8 @@ import type { Actor } from '../platform/access/actor.js';
 import { audit } from '../platform/audit/audit.js';
 import { one, type Db } from '../platform/db/database.js';
 import { AppError, conflict, notFound } from '../platform/http/errors.js';
+import { suggestedPeriod } from '../../domain/register/organiser-settings.js';
+import { readOrganiserProfile } from '../register/organisation/settings-store.js';
 import { findPeriod, listPeriods } from './period-store.js';
 import { loadGradingTerms, termLabel } from './terms.js';
 
@@ -14,10 +16,11 @@ export function periodService(db: Db) {
     requireAction(actor, 'grades.administer');
     const terms = await loadGradingTerms(db, actor.organiserId, actor.today);
     const periods = await listPeriods(db, actor.organiserId, actor.unitId!);
+    const { defaultGradingPeriods } = await readOrganiserProfile(db, actor.organiserId);
     return [terms?.ht, terms?.vt].filter((t) => !!t).map((t) => {
       const p = periods.find((x) => x.term_id === t!.id);
       return { term: { id: t!.id, label: termLabel(t!), startDate: t!.startDate, endDate: t!.endDate },
-        period: p ? { from: p.from, to: p.to, version: p.version } : null };
+        period: p ? { from: p.from, to: p.to, version: p.version } : null, suggested: suggestedPeriod(defaultGradingPeriods, t!) };
     });
   }
 

@@ -78,7 +78,9 @@ export const gradingRoutes = (s: GradingServices): FastifyPluginAsyncZod => asyn
   }, async (req) => s.assessment.save(actorOf(req), req.params.groupId, req.params.pupilId, req.body));
 
   const PeriodOfTerm = z.object({ term: z.object({ id: z.string(), label: z.string(), startDate: z.string(), endDate: z.string() }),
-    period: z.object({ from: z.string(), to: z.string(), version: z.number() }).nullable() });
+    period: z.object({ from: z.string(), to: z.string(), version: z.number() }).nullable(),
+    /** The organiser's default grading period for the term, to pre-fill a period not yet set. */
+    suggested: z.object({ from: z.string(), to: z.string() }).nullable() });
   app.get('/api/grading/periods', { config: { ...admin, scope: 'actor' }, schema: { tags: ['grading'], summary: 'The unit\'s grading periods for this school year',
     response: { 200: z.array(PeriodOfTerm), ...authErrors } } }, async (req) => s.periods.list(actorOf(req)));
   app.put('/api/grading/periods/:termId', { config: { ...admin, scope: 'actor' }, schema: { tags: ['grading'], summary: 'Set the unit\'s grading period for a term',

@@ -25,6 +25,11 @@ function cachedTerms(q: Pick<Queryable, 'execute'>, organiserId: string): Promis
   return terms;
 }
 
+/** Forgets the organiser's terms at once after a term was created or moved (this process; others within a minute). */
+export function forgetTerms(organiserId: string): void {
+  termCache.delete(organiserId);
+}
+
 function readTerms(q: Pick<Queryable, 'execute'>, organiserId: string): Promise<TermRef[]> {
   return rows<TermRef>(q, sql`select id, school_year as "schoolYear", kind,
       to_char(start_date, 'YYYY-MM-DD') as "startDate", to_char(end_date, 'YYYY-MM-DD') as "endDate"

@@ -13,6 +13,7 @@ export const SessionBodySchema = z.object({
   roles: z.array(z.object({ role: z.enum(ROLES), units: z.array(Unit) })),
   allowedActions: z.array(z.string()),
   organiser: z.object({ name: z.string(), contact: z.string().nullable() }),
+  modules: z.array(z.string()),
   csrfToken: z.string(),
   mustChangePassword: z.boolean(),
 });
@@ -43,7 +44,7 @@ export const sessionRoutes = (deps: SessionRouteDeps): FastifyPluginAsyncZod => 
     config: { access: 'public', scope: 'none' },
     schema: { tags: ['session'], summary: 'The organiser of this deployment and its contact for questions (shown on the login page)',
       response: { 200: z.object({ name: z.string(), contact: z.string().nullable() }) } },
-  }, async () => ({ name: deps.organiser.name, contact: deps.organiser.contact }));
+  }, async () => sessions.organiserInfo());
 
   app.get('/api/session', {
     config: { access: 'session', scope: 'actor', allowedBeforePasswordChange: true },

@@ -6,6 +6,7 @@ import { audit } from '../platform/audit/audit.js';
 import { decoyHash, verifyPassword } from '../platform/auth/passwords.js';
 import type { Db } from '../platform/db/database.js';
 import { AppError, forbidden } from '../platform/http/errors.js';
+import { readOrganiserProfile, type OrganiserProfile } from '../register/organisation/settings-store.js';
 import { loadRoleGrants } from './grants-store.js';
 import { createSession, deleteSession, findAccount, findSession, touchSession, type SessionRow } from './session-store.js';
 import { clearThrottle, readThrottles, recordFailure } from './throttle-store.js';
@@ -26,6 +27,8 @@ export interface SessionBody {
   roles: RoleGrant[];
   allowedActions: string[];
   organiser: { name: string; contact: string | null };
+  /** The modules the organiser has switched on (the menu shows only those). */
+  modules: string[];
   csrfToken: string;
   /** Nothing but choosing a new password is allowed until this is false (see access-hook.ts). */
   mustChangePassword: boolean;
@@ -45,7 +48,8 @@ export function sessionService(deps: SessionDeps) {
   const org = organiser.id;
   const today = () => swedishDate(clock.now());
 
-  function body(row: Pick<SessionRow, 'person_id' | 'username' | 'given_name' | 'family_name' | 'must_change_password'>, ctx: Context, grants: RoleGrant[], csrfToken: string): SessionBody {
+  function body(row: Pick<SessionRow, 'person_id' | 'username' | 'given_name' | 'family_name' | 'must_change_password'>, ctx: Context, grants: RoleGrant[], csrfToken: string,
+    profile: OrganiserProfile): SessionBody {
     const unitName = grants.find((g) => g.role === ctx.role)?.units.find((u) => u.id === ctx.unitId)?.name ?? null;
     return {
       person: { id: row.person_id, givenName: row.given_name, familyName: row.family_name, displayName: `${row.given_name} ${row.family_name}` },
@@ -53,7 +57,8 @@ export function sessionService(deps: SessionDeps) {
       current: { role: ctx.role, unitId: ctx.unitId, unitName },
       roles: grants,
       allowedActions: allowedActions(ctx),
-      organiser: { name: organiser.name, contact: organiser.contact },
+      organiser: { name: organiser.name, contact: profile.contact },
+      modules: profile.modules,
       csrfToken,
       mustChangePassword: row.must_change_password,
     };
@@ -93,7 +98,7 @@ export function sessionService(deps: SessionDeps) {
       await audit(tx, { organiserId: org, actorPersonId: account.person_id, actorRole: ctx.role, actorUnitId: ctx.unitId,
         action: 'session.login', entityType: 'account', entityId: account.id, ip: input.ip });
       const row = (await findSession(tx, org, created.token))!;
-      return { token: created.token, body: body(row, ctx, grants, created.csrfToken) };
+      return { token: created.token, body: body(row, ctx, grants, created.csrfToken, await readOrganiserProfile(tx, org)) };
     }));
   }
 
@@ -129,7 +134,7 @@ export function sessionService(deps: SessionDeps) {
 
   async function describe(row: SessionRow): Promise<SessionBody> {
     const grants = await loadRoleGrants(db, org, row.person_id, today());
-    return body(row, { role: row.role, unitId: row.unit_id }, grants, row.csrf_token);
+    return body(row, { role: row.role, unitId: row.unit_id }, grants, row.csrf_token, await readOrganiserProfile(db, org));
   }
 
   /** Switches role and/or unit after checking the person holds it; rotates the session id. */
@@ -141,8 +146,13 @@ export function sessionService(deps: SessionDeps) {
       const created = await createSession(tx, org, { accountId: row.account_id, personId: row.person_id, ...ctx }, deps.sessionHours);
       await audit(tx, { organiserId: org, actorPersonId: row.person_id, actorRole: ctx.role, actorUnitId: ctx.unitId,
         action: 'session.switch_context', entityType: 'session', details: { from: { role: row.role, unitId: row.unit_id }, to: ctx }, ip });
-      return { token: created.token, body: body(row, ctx, grants, created.csrfToken) };
+      return { token: created.token, body: body(row, ctx, grants, created.csrfToken, await readOrganiserProfile(tx, org)) };
     }));
+  }
+
+  /** The organiser's name and its contact for questions as the organiser-level administrator last set it. */
+  async function organiserInfo() {
+    return { name: organiser.name, contact: (await readOrganiserProfile(db, org)).contact };
   }
 
   async function logout(row: SessionRow, token: string, ip: string) {
@@ -159,7 +169,7 @@ export function sessionService(deps: SessionDeps) {
     for (const [token, known] of remembered) if (known.row.account_id === accountId) remembered.delete(token);
   }
 
-  return { login, resolve, describe, switchContext, logout, forgetAccount };
+  return { login, resolve, describe, switchContext, logout, forgetAccount, organiserInfo };
 }
 
 export type SessionService = ReturnType<typeof sessionService>;

@@ -11,10 +11,13 @@ export interface AdminSection {
 }
 
 export const adminSections: AdminSection[] = [
-  { to: '/admin/lasarsskifte', title: 'rollover.section.title', description: 'rollover.section.description', action: 'register.administer', testId: 'admin-section-rollover' },
   { to: '/admin/personer', title: 'people.sectionTitle', description: 'people.sectionDescription', action: 'register.administer', testId: 'admin-people' },
   { to: '/admin/konton', title: 'accounts.section.title', description: 'accounts.section.description', action: 'register.administer', testId: 'admin-section-accounts' },
   { to: '/admin/grupper', title: 'groupAdmin.section.title', description: 'groupAdmin.section.description', action: 'register.administer', testId: 'admin-section-groups' },
   { to: '/admin/grupper/rapporter', title: 'groupAdmin.reportsSection.title', description: 'groupAdmin.reportsSection.description', action: 'register.administer', testId: 'admin-section-group-reports' },
   { to: '/admin/import', title: 'registerImport.sectionTitle', description: 'registerImport.sectionDescription', action: 'register.administer', testId: 'admin-section-import' },
+  { to: '/admin/lasarsskifte', title: 'rollover.section.title', description: 'rollover.section.description', action: 'register.administer', testId: 'admin-section-rollover' },
+  { to: '/admin/organisation', title: 'organisation.sections.units.title', description: 'organisation.sections.units.description', action: 'register.administer', testId: 'admin-org-units' },
+  { to: '/admin/organisation/lasar', title: 'organisation.sections.calendar.title', description: 'organisation.sections.calendar.description', action: 'register.administer', testId: 'admin-org-calendar' },
+  { to: '/admin/organisation/installningar', title: 'organisation.sections.settings.title', description: 'organisation.sections.settings.description', action: 'register.administer', testId: 'admin-org-settings' },
 ];

@@ -18,6 +18,7 @@ import { peopleTexts } from '../admin/people/texts';
 import { accountTexts } from '../accounts/texts';
 import { groupAdminTexts } from '../groups/admin/texts';
 import { registerImportTexts } from '../admin/import/texts';
+import { organisationTexts } from '../organisation/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -55,6 +56,7 @@ const resources = Object.fromEntries(
         accounts: accountTexts[lng],
         groupAdmin: groupAdminTexts[lng],
         registerImport: registerImportTexts[lng],
+        organisation: organisationTexts[lng],
       },
     },
   ]),

@@ -24,6 +24,10 @@ import { GroupsAdminPage } from '../groups/admin/GroupsAdminPage';
 import { GroupAdminPage } from '../groups/admin/GroupAdminPage';
 import { GroupReportsPage } from '../groups/admin/GroupReportsPage';
 import { ImportPage } from '../admin/import/ImportPage';
+import { UnitsPage } from '../organisation/UnitsPage';
+import { CalendarPage } from '../organisation/CalendarPage';
+import { SettingsPage } from '../organisation/SettingsPage';
+import { RequireModule } from '../organisation/RequireModule';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -40,12 +44,12 @@ export const router = createBrowserRouter([
       { path: 'kontaktuppgifter', element: <ContactPage /> },
       { path: 'grupper/:groupId', element: <GroupPage /> },
       { path: 'elever/:pupilId', element: <PupilPage /> },
-      { path: 'betyg', element: <GradingGroupsPage /> },
-      { path: 'betyg/perioder', element: <GradingPeriodsPage /> },
-      { path: 'betyg/grupp/:groupId', element: <GradeRegisterPage /> },
-      { path: 'betyg/grupp/:groupId/katalog', element: <GradeCataloguePage /> },
-      { path: 'betyg/dokument', element: <GradeDocumentsPage /> },
-      { path: 'elever/:pupilId/betyg', element: <PupilGradesPage /> },
+      { path: 'betyg', element: <RequireModule module="grading"><GradingGroupsPage /></RequireModule> },
+      { path: 'betyg/perioder', element: <RequireModule module="grading"><GradingPeriodsPage /></RequireModule> },
+      { path: 'betyg/grupp/:groupId', element: <RequireModule module="grading"><GradeRegisterPage /></RequireModule> },
+      { path: 'betyg/grupp/:groupId/katalog', element: <RequireModule module="grading"><GradeCataloguePage /></RequireModule> },
+      { path: 'betyg/dokument', element: <RequireModule module="grading"><GradeDocumentsPage /></RequireModule> },
+      { path: 'elever/:pupilId/betyg', element: <RequireModule module="grading"><PupilGradesPage /></RequireModule> },
       { path: 'admin', element: <AdminPage /> },
       { path: 'admin/lasarsskifte', element: <SchoolYearRolloverPage /> },
       { path: 'admin/personer', element: <PeopleRegisterPage /> },
@@ -56,6 +60,9 @@ export const router = createBrowserRouter([
       { path: 'admin/grupper/rapporter', element: <GroupReportsPage /> },
       { path: 'admin/grupper/:groupId', element: <GroupAdminPage /> },
       { path: 'admin/import', element: <ImportPage /> },
+      { path: 'admin/organisation', element: <UnitsPage /> },
+      { path: 'admin/organisation/lasar', element: <CalendarPage /> },
+      { path: 'admin/organisation/installningar', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -14,6 +14,8 @@ export interface SessionBody {
   roles: { role: Role; units: UnitRef[] }[];
   allowedActions: string[];
   organiser: { name: string; contact: string | null };
+  /** The modules the organiser has switched on ('grading', 'absence', 'planning', 'followup'). */
+  modules: string[];
   csrfToken: string;
   /** An administrator set the password: the person must choose their own before anything else. */
   mustChangePassword: boolean;

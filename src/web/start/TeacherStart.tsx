@@ -4,6 +4,8 @@ import { DataTable, Section } from '../app/DataTable';
 import { byName, formatSchoolYear } from '../app/format';
 import type { ClassSummary, TeacherStart } from './types';
 import { GradingProcessCard } from '../grading/overview/GradingProcessCard';
+import { isModuleOn } from '../organisation/RequireModule';
+import { useCurrentSession } from '../session/useSession';
 
 function ClassTable({ classes, label, empty, testId }: { classes: ClassSummary[]; label: string; empty: string; testId: string }) {
   const { t } = useTranslation();
@@ -27,11 +29,12 @@ function ClassTable({ classes, label, empty, testId }: { classes: ClassSummary[]
 
 export function TeacherStartView({ data }: { data: TeacherStart }) {
   const { t } = useTranslation();
+  const session = useCurrentSession();
   const mentorTitle =
     data.mentorClasses.length > 1 ? t('start.teacher.mentorClasses') : t('start.teacher.mentorClass');
   return (
     <>
-      <GradingProcessCard />
+      {isModuleOn(session, 'grading') && <GradingProcessCard />}
       {data.mentorClasses.length > 0 && (
         <Section title={mentorTitle} testId="mentor-classes">
           <ClassTable classes={data.mentorClasses} label={mentorTitle} empty="" testId="mentor-classes-table" />

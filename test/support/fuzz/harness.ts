@@ -94,7 +94,7 @@ export interface ActorSpec { username: string | null; role: string | null; unit?
 /** Anonymous, and a session of every demo account (password `demo`) in its role, some in a second role or unit. */
 export const ACTORS: readonly ActorSpec[] = [
   { username: null, role: null },
-  { username: 'admin', role: 'administrator' }, { username: 'rektor', role: 'principal' },
+  { username: 'admin', role: 'administrator' }, { username: 'huvudman', role: 'administrator' }, { username: 'rektor', role: 'principal' },
   { username: 'larare', role: 'teacher', unit: 'Björkskolan' }, { username: 'larare', role: 'teacher', unit: 'Eksätraskolan' },
   { username: 'larare2', role: 'teacher' }, { username: 'mentor', role: 'teacher' }, { username: 'analytiker', role: 'analyst' },
   { username: 'vardnadshavare', role: 'guardian' }, { username: 'elev', role: 'pupil' },
@@ -227,6 +227,8 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
     version: [null, 1, 2],
     reason: ['Ändrad bedömning efter omprov', 'Fel elev'],
     knowledgeDevelopment: ['Eleven har utvecklat sin förmåga att lösa problem.'],
+    subjectCode: ['MA', 'EN', 'M2FRA'],
+    holidayId: await ids(sql`select id from holiday order by start_date, id`),
   };
   return { pools, fixtures };
 }

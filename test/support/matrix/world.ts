@@ -64,6 +64,7 @@ export async function buildWorld(t: TestApp) {
   const actors: MatrixActor[] = [
     await actor('anonymous', 'anonymous', null),
     await actor('admin', 'home', 'admin'),
+    await actor('huvudman', 'home', 'huvudman'),
     await actor('rektor', 'home', 'rektor'),
     await actor('larare', 'home', 'larare', 'teacher', HOME),
     await actor('larare2', 'home', 'larare2'),
@@ -80,7 +81,7 @@ export async function buildWorld(t: TestApp) {
   ];
   const by = (name: string) => actors.find((a) => a.name === name)!.client;
 
-  const fixtures = await homeResources(t, { teacher: by('larare'), admin: by('admin'), rektor: by('rektor'), elev });
+  const fixtures = { ...await homeResources(t, { teacher: by('larare'), admin: by('admin'), rektor: by('rektor'), elev }), ...await organisationResources(t, units.get(HOME)!) };
   Object.assign(fixtures, await accountFixtures(t, elev));
   return { actors, fixtures, reach: await pupilReach(t, actors) };
 }
@@ -137,6 +138,16 @@ async function accountFixtures(t: TestApp, elev: string) {
   await db.execute(sql`insert into account (organiser_id, id, person_id, username, password_hash)
     values (${t.organiserId}, ${accountId}, ${found.person_id}, 'matris_konto', ${await hashPassword('demo')})`);
   return { classId: found.class_id, accountId };
+}
+
+/** The home unit, an organiser-wide holiday in the current term and a subject (the organisation routes). */
+async function organisationResources(t: TestApp, unitId: string): Promise<Fixtures> {
+  const term = (await one<{ id: string; start: string }>(t.database.db, sql`select id, to_char(start_date, 'YYYY-MM-DD') as start from term
+    where organiser_id = ${t.organiserId} and start_date <= current_date order by start_date desc limit 1`))!;
+  const holidayId = randomUUID();
+  await t.database.db.execute(sql`insert into holiday (organiser_id, id, term_id, school_unit_id, name, start_date, end_date)
+    values (${t.organiserId}, ${holidayId}, ${term.id}, null, 'Matrislov', ${term.start}, ${term.start})`);
+  return { unitId, holidayId, subjectCode: 'MA' };
 }
 
 /** The pupils each actor may ever see in a response: staff of a unit its pupils, the analyst all,

@@ -79,6 +79,10 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
       { key: 'personal/1', givenName: 'Yasmin', sex: 'F', unit: 'Lindängsskolan', className: '7A', schoolYear: 7 },
     ],
   },
+  {
+    username: 'huvudman', givenName: 'Birgitta', familyName: 'Rosén', sex: 'F', roles: ['administrator'],
+    units: [], description: 'Administratör på huvudmannanivå: skolenheter, läsår och terminer, huvudmannens inställningar (alla skolenheter)',
+  },
 ];
 
 export const demoAccount = (username: string): DemoAccount => {

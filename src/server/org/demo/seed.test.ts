@@ -155,6 +155,10 @@ describe('named demo accounts', () => {
     expect(dels.some((d) => d.end_date !== null && d.end_date < TODAY)).toBe(true);
   });
 
+  it('huvudman is the organiser-level administrator: an administrator duty without a unit', async () => {
+    expect(await dutiesOf('huvudman')).toMatchObject([{ unit: null, role: 'administrator' }]);
+  });
+
   it('larare is a licensed MA/FY/TK teacher at two units, grading MA groups in years 7–9 at both', async () => {
     const duties = await dutiesOf('larare');
     expect(duties.map((d) => d.unit)).toEqual(['Björkskolan', 'Eksätraskolan']);

@@ -11,7 +11,7 @@ import { newDataset } from './dataset.js';
 import { buildFamilies } from './families.js';
 import { Rng, stableUuid } from './random.js';
 import { buildSchools } from './schools.js';
-import { addAnalysts, addDelegations, namedPersonId, type Teacher } from './staff.js';
+import { addAnalysts, addDelegations, addOrganiserAdministrator, namedPersonId, type Teacher } from './staff.js';
 import { staffUnit } from './teaching.js';
 import { currentSchoolYearStart, htStart, termsFor } from './terms.js';
 
@@ -51,7 +51,9 @@ export function buildDemoData(opts: Pick<SeedOptions, 'preset' | 'seed' | 'today
   addDelegations(ctx, units[0].id, first!.principal, first!.deputy!, first!.administrators[0], first!.formerDelegate!);
   const staff = ds.person.length;
   const families = buildFamilies(ctx, units);
-  return { ds, units, staff, families };
+  // last, so that the generated people before it stay the same as without it
+  addOrganiserAdministrator(ctx);
+  return { ds, units, staff: staff + 1 /* and the organiser-level administrator */, families };
 }
 
 /**

@@ -29,7 +29,7 @@ export function addStaffPerson(ctx: Ctx, named?: DemoAccount): string {
   return id;
 }
 
-/** A duty (tjänstgöring) at a unit, or at organiser level when unitId is null (analyst). */
+/** A duty (tjänstgöring) at a unit, or at organiser level when unitId is null (analyst, organiser-level administrator). */
 export function addDuty(ctx: Ctx, personId: string, unitId: string | null, role: DutyRole, licensed = false, qualified: readonly string[] = []): void {
   const start = randomDate(ctx.rng, `${ctx.year - 15}-08-01`, ctx.htStart);
   ctx.ds.duty.add({
@@ -72,6 +72,11 @@ export function addUnitLeadership(ctx: Ctx, unitId: string, first: boolean): { p
 export function addAnalysts(ctx: Ctx): void {
   addDuty(ctx, addStaffPerson(ctx, demoAccount('analytiker')), null, 'analyst');
   if (ctx.shape.unitCount > 3) addDuty(ctx, addStaffPerson(ctx), null, 'analyst');
+}
+
+/** The organiser-level administrator (`huvudman`): an administrator duty without a unit, i.e. at every unit. */
+export function addOrganiserAdministrator(ctx: Ctx): void {
+  addDuty(ctx, addStaffPerson(ctx, demoAccount('huvudman')), null, 'administrator');
 }
 
 /** Delegations by the principal of the first unit: two in force and one that has expired. */

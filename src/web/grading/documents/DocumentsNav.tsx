@@ -2,10 +2,12 @@ import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionBody } from '../../session/types';
 import { mainNavClasses } from '../overview/GradingNav';
+import { isModuleOn } from '../../organisation/RequireModule';
 import { documentsPath } from './types';
 
 /** Whether the context sees "Betygsdokument" in the menu: the administrator and the principal. */
 export function mayOpenDocuments(session: SessionBody): boolean {
+  if (!isModuleOn(session, 'grading')) return false;
   return session.allowedActions.includes('grades.administer') || session.current.role === 'principal';
 }
 

@@ -1,6 +1,7 @@
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionBody } from '../../session/types';
+import { isModuleOn } from '../../organisation/RequireModule';
 import classes from './grading.module.css';
 
 interface Item {
@@ -11,7 +12,9 @@ interface Item {
 
 /** The links of the main menu the current context may use: "Betyg" (group list or grading periods), "Administration". */
 export function mainNavItems(session: SessionBody, t: (key: string) => string): Item[] {
-  const can = (a: string) => session.allowedActions.includes(a);
+  // the grading entries only while the organiser has the grading module switched on
+  const grading = isModuleOn(session, 'grading');
+  const can = (a: string) => session.allowedActions.includes(a) && (grading || !a.startsWith('grades.'));
   const items: Item[] = [];
   if (can('grades.register')) items.push({ to: '/betyg', label: t('gradingOverview.nav.grading'), testId: 'nav-grading' });
   if (can('grades.administer')) {

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, SimpleGrid, TextInput } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api';
 import { formatDate } from '../../app/format';
@@ -13,8 +13,8 @@ type Notice = { kind: 'saved' | 'stale' | 'endBeforeStart' | 'failed'; text: str
 export function PeriodForm({ item, current }: { item: TermPeriod; current: SessionBody['current'] }) {
   const { t } = useTranslation();
   const save = useSetPeriod(current);
-  const [from, setFrom] = useState(item.period?.from ?? '');
-  const [to, setTo] = useState(item.period?.to ?? '');
+  const [from, setFrom] = useState(item.period?.from ?? item.suggested?.from ?? '');
+  const [to, setTo] = useState(item.period?.to ?? item.suggested?.to ?? '');
   const [checked, setChecked] = useState(false);
   // after a 409 the version of the period as it is now, so that saving again overwrites it knowingly
   const [knownVersion, setKnownVersion] = useState<number | null | undefined>(undefined);
@@ -92,6 +92,11 @@ export function PeriodForm({ item, current }: { item: TermPeriod; current: Sessi
           </Button>
         </Group>
       </SimpleGrid>
+      {!item.period && item.suggested && (
+        <Text size="sm" mt="xs" data-testid={`${testId}-suggested`}>
+          {t('gradingOverview.periods.suggested')}
+        </Text>
+      )}
       <div aria-live="polite">
         {notice && (
           <Alert

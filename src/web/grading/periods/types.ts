@@ -16,6 +16,8 @@ export interface SetPeriod {
 export interface TermPeriod {
   term: PeriodTerm;
   period: SetPeriod | null;
+  /** The organiser's default grading period for the term: pre-fills a period not yet set. */
+  suggested?: { from: string; to: string } | null;
 }
 
 /** 409 stale_version carries the period as it is now (null when none is set). */
