@@ -1,0 +1,3 @@
+CREATE INDEX "audit_person_ix" ON "audit_event" USING btree ("organiser_id",("details"->>'personId')) WHERE ("audit_event"."details"->>'personId') is not null;--> statement-breakpoint
+CREATE INDEX "audit_guardian_ix" ON "audit_event" USING btree ("organiser_id",("details"->>'guardianId')) WHERE ("audit_event"."details"->>'guardianId') is not null;--> statement-breakpoint
+CREATE INDEX "audit_group_ix" ON "audit_event" USING btree ("organiser_id",("details"->>'groupId')) WHERE ("audit_event"."details"->>'groupId') is not null;
