@@ -3,6 +3,7 @@ import type { Actor } from '../platform/access/actor.js';
 import { groupScope, inForce, pupilScope } from '../platform/access/access.js';
 import { one, rows, type Queryable } from '../platform/db/database.js';
 import { joinCurrentPlacement } from '../org/pupil-placement.js';
+import { groupStaffNames } from '../org/group-staff-names.js';
 
 type Q = Pick<Queryable, 'execute'>;
 
@@ -10,11 +11,6 @@ type Q = Pick<Queryable, 'execute'>;
 const pupilCount = (today: string) => sql`(select count(*)::int from group_membership m
   where m.organiser_id = g.organiser_id and m.group_id = g.id and ${inForce(sql`m.start_date`, sql`m.end_date`, today)})`;
 
-/** Names of the staff assigned to group g with the given assignment. */
-const staffNames = (assignment: string, today: string) => sql`coalesce((select array_agg(p.given_name || ' ' || p.family_name order by p.family_name, p.given_name)
-  from group_staff gs join person p on p.organiser_id = gs.organiser_id and p.id = gs.person_id
-  where gs.organiser_id = g.organiser_id and gs.group_id = g.id and gs.assignment = ${assignment}
-    and ${inForce(sql`gs.start_date`, sql`gs.end_date`, today)}), '{}')`;
 
 export interface GroupRow {
   id: string; name: string; group_type: 'class' | 'teaching' | 'mentor'; school_year: number | null;
@@ -25,7 +21,7 @@ export interface GroupRow {
 /** The groups the actor may see at their unit, current today, with counts and (on request) staff names. */
 export function listGroups(q: Q, actor: Actor, opts: { staffNames?: boolean } = {}) {
   const names = opts.staffNames
-    ? sql`${staffNames('teacher', actor.today)} as teachers, ${staffNames('mentor', actor.today)} as mentors`
+    ? sql`${groupStaffNames('teacher', actor.today)} as teachers, ${groupStaffNames('mentor', actor.today)} as mentors`
     : sql`'{}'::text[] as teachers, '{}'::text[] as mentors`;
   return rows<GroupRow>(q, sql`
     select g.id, g.name, g.group_type, g.school_year, g.subject_code, s.name as subject_name,

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { inForce } from '../../platform/access/access.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { one, rows, type Queryable } from '../../platform/db/database.js';
+import { groupStaffNames } from '../../org/group-staff-names.js';
 
 /** SQL reads of the administrator's groups: always scoped to the actor's organiser and current unit. */
 type Q = Pick<Queryable, 'execute'>;
@@ -11,10 +12,6 @@ const day = (col: SQL) => sql`to_char(${col}, 'YYYY-MM-DD')`;
 const asOf = (today: string) => sql`least(greatest(${today}::date, g.start_date), coalesce(g.end_date, ${today}::date))`;
 export const unitGroup = (actor: Actor) => sql`g.organiser_id = ${actor.organiserId} and g.school_unit_id = ${actor.unitId}`;
 
-const staffOf = (assignment: string, today: string) => sql`coalesce((select array_agg(p.given_name || ' ' || p.family_name order by p.family_name, p.given_name)
-  from group_staff gs join person p on p.organiser_id = gs.organiser_id and p.id = gs.person_id
-  where gs.organiser_id = g.organiser_id and gs.group_id = g.id and gs.assignment = ${assignment}
-    and ${inForce(sql`gs.start_date`, sql`gs.end_date`, today)}), '{}')`;
 
 export interface GroupRow {
   id: string; name: string; groupType: 'class' | 'teaching' | 'mentor'; schoolYear: number | null;
@@ -28,7 +25,7 @@ const groupColumns = (actor: Actor) => sql`
   ${day(sql`g.start_date`)} as "startDate", ${day(sql`g.end_date`)} as "endDate",
   (select count(distinct m.person_id)::int from group_membership m where m.organiser_id = g.organiser_id and m.group_id = g.id
      and m.start_date <= ${asOf(actor.today)} and (m.end_date is null or m.end_date >= ${asOf(actor.today)})) as "pupilCount",
-  ${staffOf('teacher', actor.today)} as teachers, ${staffOf('mentor', actor.today)} as mentors,
+  ${groupStaffNames('teacher', actor.today)} as teachers, ${groupStaffNames('mentor', actor.today)} as mentors,
   (select count(*)::int from group_report r where r.organiser_id = g.organiser_id and r.group_id = g.id and r.status = 'open') as "openReports"`;
 
 /** The unit's groups: current (not yet past their last day), ended, or all. */
