@@ -128,7 +128,7 @@ async function findSaveFacts(q: Q, keys: SaveFactsKey[]): Promise<(SaveFacts | u
                           and m.person_id = i.pupil_id and ${inForceOn(sql`m.start_date`, sql`m.end_date`, sql`i.today`)} limit 1) mm on true
       left join lateral (select * from enrolment e where e.organiser_id = g.organiser_id and e.person_id = mm.person_id
                           and ${inForceOn(sql`e.start_date`, sql`e.end_date`, sql`i.today`)} order by e.start_date desc limit 1) e on true
-      left join grading_period gp on gp.organiser_id = g.organiser_id and gp.school_unit_id = g.school_unit_id and gp.term_id = i.term_id`);
+      left join grading_period gp on gp.organiser_id = g.organiser_id and gp.school_unit_id = g.school_unit_id and gp.term_id = i.term_id`, { prepared: true });
   const byOrd = new Map(found.map(({ ord, ...facts }) => [ord, facts as SaveFacts]));
   return keys.map((_, n) => byOrd.get(n + 1));
 }
