@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { closedLoop, CONNECTIONS, describe, fixedRate, measured, type Connection, type Measured, type Workload } from './load.js';
-import { settle, startServer, type BenchDatabase } from './server.js';
+import { quiesceDatabase, settle, startServer, type BenchDatabase } from './server.js';
 import { signInPupilAndGuardian, signInTeachers, type Cell, type Teacher } from './users.js';
 
 export interface EndpointClass {
@@ -129,6 +129,7 @@ export interface ClassResult {
  */
 export async function runClass(database: BenchDatabase, cls: EndpointClass, teacherUsernames: string[], seconds: number,
   log: (line: string) => void = console.log): Promise<ClassResult> {
+  quiesceDatabase(database);
   const server = await startServer(database.env);
   try {
     const workload = await cls.prepare(server.baseUrl, teacherUsernames);
