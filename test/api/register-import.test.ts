@@ -34,6 +34,15 @@ const as = async (username: string) => {
   expect((await c.login(username)).statusCode).toBe(200);
   return c;
 };
+/** An administrator of Eksätraskolan (the other unit) with an account of this name. */
+async function otherUnitAdmin(username: string) {
+  const db = t.database.db;
+  const other = randomUUID();
+  await db.execute(sql`insert into person (organiser_id, id, given_name, family_name) values (${t.organiserId}, ${other}, 'Annan', 'Admin')`);
+  await db.execute(sql`insert into duty (organiser_id, id, person_id, school_unit_id, role, start_date) values (${t.organiserId}, ${randomUUID()}, ${other}, ${unit.eksatra}, 'administrator', '2000-01-01')`);
+  await db.execute(sql`insert into account (organiser_id, id, person_id, username, password_hash) values (${t.organiserId}, ${randomUUID()}, ${other}, ${username}, ${await hashPassword('demo')})`);
+  return as(username);
+}
 const today = swedishDate(new Date());
 const DOMAIN = ['person', 'enrolment', 'guardianship', 'duty', 'student_group', 'group_membership'] as const;
 async function domainCounts() {
@@ -277,15 +286,85 @@ describe('apply', () => {
   });
 });
 
+describe('progress as events', () => {
+  /** The `data:` lines of a Server-Sent Events body, parsed. */
+  const events = (body: string) => body.split('\n').filter((l) => l.startsWith('data: ')).map((l) => JSON.parse(l.slice('data: '.length)));
+
+  it('the events route streams the job from memory while its transaction holds the database, and ends with state done', async () => {
+    const admin = await as('admin');
+    const db = t.database.db;
+    const files = schoolFiles(100, 'Ström', 3_000);
+    expect((await applyAndWait(admin, (await preview(admin, 'grupper', files.grupper)).json())).body.state).toBe('done');
+    const res = await preview(admin, 'elever', files.elever);
+    expect(res.json().counts).toMatchObject({ create: 100, reject: 0 });
+    // hold the database (PGlite: its one connection; PostgreSQL: the unit's import lock) so the job cannot start
+    // writing; it is released after a while whatever happens, so nothing here can wait forever
+    let release!: () => void;
+    const released = new Promise<void>((r) => { release = r; });
+    const timer = setTimeout(release, 1_000);
+    let holding!: () => void;
+    const held = new Promise<void>((r) => { holding = r; });
+    const holder = db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`import:${t.organiserId}:${unit.bjork}`}))`);
+      holding();
+      await released;
+    });
+    await held;
+    try {
+      // the session was just looked up by the preview, so neither request needs the database
+      const started = await admin.request('POST', '/api/admin/import/apply', { previewId: res.json().previewId, fileHash: res.json().fileHash });
+      expect(started.statusCode).toBe(202);
+      const streamed = await admin.get(`/api/admin/import/jobs/${started.json().jobId}/events`);
+      expect(streamed.statusCode, streamed.body).toBe(200);
+      expect(streamed.headers['content-type']).toContain('text/event-stream');
+      expect(streamed.headers['cache-control']).toBe('no-store');
+      expect(streamed.headers['x-accel-buffering']).toBe('no');
+      expect(streamed.headers['x-content-type-options']).toBe('nosniff'); // the app's security headers too
+      const seen = events(streamed.body);
+      expect(seen.length).toBeGreaterThanOrEqual(2);
+      expect(seen[0]).toMatchObject({ jobId: started.json().jobId, state: 'running', phase: 'checking', done: 0 });
+      for (let i = 1; i < seen.length; i++) expect(seen[i].done, `event ${i}`).toBeGreaterThanOrEqual(seen[i - 1].done);
+      expect(seen.slice(0, -1).every((e) => e.state === 'running')).toBe(true);
+      const last = seen.at(-1);
+      expect(last).toMatchObject({ state: 'done', phase: 'finished', error: null, counts: { create: 100, reject: 0 } });
+      expect(last.done).toBe(last.total);
+      expect(Object.keys(last).sort()).toEqual(Object.keys((await admin.get(`/api/admin/import/jobs/${last.jobId}`)).json()).sort());
+      // a finished job (still kept): one event with its final state, and the stream ends
+      const again = await admin.get(`/api/admin/import/jobs/${last.jobId}/events`);
+      expect(events(again.body)).toEqual([last]);
+    } finally {
+      clearTimeout(timer);
+      release();
+      await holder;
+    }
+    expect((await one<{ n: number }>(db, sql`select count(*)::int as n from person where civic_no = ${files.pupils[0]}`))!.n).toBe(1);
+  });
+
+  it("the events of a job are refused to another unit's administrator and to a teacher; an unknown job is 404", async () => {
+    const admin = await as('admin');
+    const res = await preview(admin, 'elever', csv([pupilHeader, [fresh(), 'Vera', 'Ek', '7', klass]]));
+    const started = await admin.request('POST', '/api/admin/import/apply', { previewId: res.json().previewId, fileHash: res.json().fileHash });
+    expect(started.statusCode).toBe(202);
+    const url = `/api/admin/import/jobs/${started.json().jobId}/events`;
+    const stranger = await otherUnitAdmin('import_annan_events');
+    const refused = await stranger.get(url);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().error.code).toBe('not_found');
+    expect((await (await as('larare')).get(url)).statusCode).toBe(403);
+    expect((await new Client(t.app, '10.77.1.1').get(url)).statusCode).toBe(401);
+    const unknown = await admin.get(`/api/admin/import/jobs/${randomUUID()}/events`);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/json');
+    expect((await admin.get('/api/admin/import/jobs/not-a-uuid/events')).statusCode).toBe(400);
+    // the job itself went on: the owner's stream ends with its final state
+    expect(events((await admin.get(url)).body).at(-1)).toMatchObject({ state: 'done' });
+  });
+});
+
 describe('who may import', () => {
   it("an administrator of another unit cannot apply or follow this unit's import, nor reach its pupils", async () => {
-    const db = t.database.db;
-    const other = randomUUID();
-    await db.execute(sql`insert into person (organiser_id, id, given_name, family_name) values (${t.organiserId}, ${other}, 'Annan', 'Admin')`);
-    await db.execute(sql`insert into duty (organiser_id, id, person_id, school_unit_id, role, start_date) values (${t.organiserId}, ${randomUUID()}, ${other}, ${unit.eksatra}, 'administrator', '2000-01-01')`);
-    await db.execute(sql`insert into account (organiser_id, id, person_id, username, password_hash) values (${t.organiserId}, ${randomUUID()}, ${other}, 'import_annan', ${await hashPassword('demo')})`);
+    const stranger = await otherUnitAdmin('import_annan');
     const admin = await as('admin');
-    const stranger = await as('import_annan');
     const res = await preview(admin, 'elever', csv([pupilHeader, [fresh(), 'Tove', 'Ek', '7', klass]]));
     const body = res.json();
     const theirs = await stranger.request('POST', '/api/admin/import/apply', { previewId: body.previewId, fileHash: body.fileHash });

@@ -1,6 +1,6 @@
 // Journey: the administrator of Björkskolan imports a class and its pupils. The first pupils file has errors:
 // the preview shows the rejected rows with their row numbers and reasons, nothing is written; the fixed file
-// is applied with progress, and the imported pupil is found in the new class.
+// is applied with a progress bar fed by the job's stream of events, and the imported pupil is found in the new class.
 import { describe, expect, it } from 'vitest';
 import { civicNumber, csv } from '../../bench/import-files';
 import { journey, login, screenshot, seriousA11yViolations } from './browser';
@@ -58,9 +58,37 @@ describe('administrator imports pupils', () => {
     const { page } = j;
     await upload('elever-rattad.csv', csv([header, [pupilA, 'Åsa', 'Öberg', '7', klass], [pupilB, 'Märta', 'Sjö', '7', klass]]), 'latin1');
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe('2 rader: 2 skapas, 0 ändras, 0 oförändrade, 0 avvisas.');
+    // the page follows the job's stream of events; the stream is held back here until the bar has been seen,
+    // so the bar shows the apply's first answer (no race with a fast apply), then lets it through
+    let releaseStream!: () => void;
+    const streamHeld = new Promise<void>((r) => { releaseStream = r; });
+    const streams: string[] = [];
+    const polls: string[] = [];
+    const onRequest = (r: { url(): string }) => { if (/\/api\/admin\/import\/jobs\/[^/]+$/.test(new URL(r.url()).pathname)) polls.push(r.url()); };
+    page.on('request', onRequest);
+    await page.route('**/api/admin/import/jobs/*/events', async (route) => {
+      streams.push(route.request().url());
+      await streamHeld;
+      await route.continue();
+    });
     await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-progress').waitFor();
+    // at 0 % the filled part has no width: present, not visible
+    const bar = page.getByRole('progressbar', { name: 'Hur långt inläsningen har kommit' });
+    await bar.waitFor({ state: 'attached' });
+    expect(await bar.getAttribute('aria-valuenow')).toBe('0');
+    expect(await page.getByTestId('import-progress-phase').textContent()).toBe('Kontrollerar filen mot registret');
+    expect(await page.getByTestId('import-progress-percent').textContent()).toBe('0 %');
+    await expect.poll(() => streams.length).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'register-import-progress');
+    releaseStream();
     await expect.poll(() => page.getByTestId('import-done').textContent(), { timeout: 20_000 })
       .toBe('Klart: elever-rattad.csv är inläst. 2 rader skapade, 0 ändrade, 0 oförändrade.');
+    await page.unroute('**/api/admin/import/jobs/*/events');
+    page.off('request', onRequest);
+    expect(polls).toEqual([]); // the stream sufficed: no fallback to polling
+    expect(await page.getByTestId('import-progress').count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'register-import-applied');
     // the same file again: nothing to do

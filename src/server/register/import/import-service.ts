@@ -38,7 +38,8 @@ const fingerprintOf = (lines: PlanLine[]) => createHash('sha256').update(JSON.st
 /**
  * Register import for the administrator of a unit: a file is read and checked against the register
  * (preview: nothing is written), then applied as one transaction that re-checks it first and writes
- * exactly what the preview showed, or nothing. The apply runs as a job the page polls for progress.
+ * exactly what the preview showed, or nothing. The apply runs as a job whose progress the page follows as a stream
+ * of events (`watch`, from memory) or by polling (`job`).
  * Previews and jobs live in this process for 30 minutes.
  */
 export function importService(db: Db) {
@@ -139,7 +140,29 @@ export function importService(db: Db) {
   }
 
   const view = (j: JobState) => ({ jobId: j.id, state: j.state, phase: j.phase, done: j.done, total: j.total, kind: j.kind, fileName: j.fileName, counts: j.counts, error: j.error });
+  type JobView = ReturnType<typeof view>;
 
-  return { preview, apply, job };
+  /**
+   * Follows a job in memory, never touching the database (so it flows while the apply's transaction holds the
+   * connection): `send` gets the job at once, then whenever it changed, at most once every `everyMs`, and a last
+   * time (`last`) when it is done or failed. Checked like `job` (unknown or someone else's: 404). Returns `stop`.
+   */
+  function watch(actor: Actor, id: string, send: (job: JobView, last: boolean) => void, everyMs = 100): () => void {
+    const first = job(actor, id);
+    const j = jobs.get(id)!;
+    send(first, first.state !== 'running');
+    if (first.state !== 'running') return () => {};
+    let sent = JSON.stringify(first);
+    const timer = setInterval(() => {
+      const now = view(j);
+      const text = JSON.stringify(now);
+      const last = now.state !== 'running';
+      if (last) clearInterval(timer);
+      if (text !== sent || last) { sent = text; send(now, last); }
+    }, everyMs);
+    return () => clearInterval(timer);
+  }
+
+  return { preview, apply, job, watch };
 }
 export type ImportService = ReturnType<typeof importService>;

@@ -6,7 +6,7 @@ import { NotFoundOrNoAccessState } from '../../app/states';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useCurrentSession } from '../../session/useSession';
 import { ColumnsError, PreviewResult } from './PreviewResult';
-import { KINDS, type ColumnsProblem, type Kind, type Preview } from './types';
+import { KINDS, type ColumnsProblem, type Job, type Kind, type Preview } from './types';
 import { useApply, useJob, usePreview } from './useImport';
 
 /** "Import och export" (administrator): read a file of one kind, preview it, apply it with progress; templates; export. */
@@ -17,11 +17,11 @@ export function ImportPage() {
   const [kind, setKind] = useState<Kind>('elever');
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [started, setStarted] = useState<Job | null>(null);
   const previewing = usePreview();
   const applying = useApply();
-  const job = useJob(jobId);
-  useEffect(() => { setPreview(null); setJobId(null); previewing.reset(); applying.reset(); }, [kind, file]); // eslint-disable-line react-hooks/exhaustive-deps
+  const job = useJob(started);
+  useEffect(() => { setPreview(null); setStarted(null); previewing.reset(); applying.reset(); }, [kind, file]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!session.allowedActions.includes('register.administer')) return <NotFoundOrNoAccessState title={t('registerImport.title')} testId="import-no-access" />;
   const kindName = t(`registerImport.kinds.${kind}`);
@@ -37,7 +37,7 @@ export function ImportPage() {
 
   const submit = () => {
     if (!file) return;
-    setJobId(null);
+    setStarted(null);
     previewing.mutate({ kind, file }, { onSuccess: setPreview, onError: () => setPreview(null) });
   };
 
@@ -74,17 +74,12 @@ export function ImportPage() {
             {!finished && (preview.counts.reject > 0
               ? <Text fw={600} data-testid="import-blocked">{t('registerImport.applyBlocked')}</Text>
               : <Group>
-                  <Button onClick={() => applying.mutate(preview, { onSuccess: (j) => setJobId(j.jobId) })} loading={running} data-testid="import-apply">
+                  <Button onClick={() => applying.mutate(preview, { onSuccess: setStarted })} loading={running} data-testid="import-apply">
                     {t('registerImport.applyButton')}
                   </Button>
                   {preview.counts.create + preview.counts.change === 0 && <Text size="sm">{t('registerImport.nothingToDo')}</Text>}
                 </Group>)}
-            {running && job.data && (
-              <Stack gap={4} role="status" aria-live="polite">
-                <Text size="sm">{t('registerImport.applying', { file: preview.fileName })}</Text>
-                <Progress value={(100 * job.data.done) / Math.max(1, job.data.total)} animated aria-label={t('registerImport.progressLabel')} data-testid="import-progress" />
-              </Stack>
-            )}
+            {running && job.data && <ApplyProgress job={job.data} fileName={preview.fileName} />}
             {applying.isError && <Alert color="red" role="alert">{errorText(applying.error)}</Alert>}
             {finished?.state === 'done' && (
               <Alert color="green" role="status" data-testid="import-done">{t('registerImport.done', { file: finished.fileName, ...finished.counts })}</Alert>
@@ -105,6 +100,24 @@ export function ImportPage() {
           <div><Button component="a" href="/api/admin/export/register" download variant="outline" data-testid="import-export">{t('registerImport.exportButton')}</Button></div>
         </Stack>
       </Paper>
+    </Stack>
+  );
+}
+
+/** The running apply: what it is doing (phase) and how far it has come, as a progress bar with its percentage. */
+function ApplyProgress({ job, fileName }: { job: Job; fileName: string }) {
+  const { t } = useTranslation();
+  const percent = Math.min(100, Math.floor((100 * job.done) / Math.max(1, job.total)));
+  const phase = t(`registerImport.phases.${job.phase}`, { defaultValue: t('registerImport.phases.writing') });
+  return (
+    <Stack gap={4} data-testid="import-progress-area">
+      <Text size="sm">{t('registerImport.applying', { file: fileName })}</Text>
+      <Progress value={percent} size="lg" animated aria-label={t('registerImport.progressLabel')} data-testid="import-progress" />
+      <Group justify="space-between" gap="xs">
+        {/* the phase is announced when it changes; the bar itself carries the value (aria-valuenow) */}
+        <Text size="sm" role="status" aria-live="polite" data-testid="import-progress-phase">{phase}</Text>
+        <Text size="sm" fw={600} data-testid="import-progress-percent">{t('registerImport.progressPercent', { percent })}</Text>
+      </Group>
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { ApiError, apiGet, apiPost, type ApiErrorBody } from '../../app/api';
 import { useCurrentSession } from '../../session/useSession';
 import type { Job, Kind, Preview } from './types';
@@ -27,12 +28,42 @@ export function useApply() {
   return useMutation({ mutationFn: (p: Preview) => apiPost<Job>('/api/admin/import/apply', { previewId: p.previewId, fileHash: p.fileHash }) });
 }
 
-/** The apply job, polled twice a second while it runs. */
-export function useJob(jobId: string | null) {
-  return useQuery({
+/**
+ * The apply job, from the apply's answer on, followed through its stream of events (`GET …/events`, Server-Sent
+ * Events sent from the server's memory, so they come while the apply's transaction holds the database); when
+ * the stream cannot be opened or breaks before the end, the job is polled twice a second instead.
+ */
+export function useJob(started: Job | null): { data: Job | undefined } {
+  const jobId = started?.jobId ?? null;
+  const [streamed, setStreamed] = useState<{ jobId: string; job: Job } | null>(null);
+  const [fallback, setFallback] = useState<string | null>(null); // the job whose stream failed
+  useEffect(() => {
+    if (!jobId) return;
+    if (typeof EventSource === 'undefined') { setFallback(jobId); return; }
+    // same origin: the session cookie goes along; a GET needs no CSRF token
+    const source = new EventSource(`/api/admin/import/jobs/${encodeURIComponent(jobId)}/events`);
+    let finished = false;
+    source.onmessage = (e: MessageEvent<string>) => {
+      let job: Job;
+      try { job = JSON.parse(e.data) as Job; } catch { return; }
+      setStreamed({ jobId, job });
+      if (job.state !== 'running') { finished = true; source.close(); }
+    };
+    // a refused stream (404, 401…), or one that broke: no automatic reconnection, poll instead
+    source.onerror = () => { source.close(); if (!finished) setFallback(jobId); };
+    return () => source.close();
+  }, [jobId]);
+  const polling = !!jobId && fallback === jobId;
+  const polled = useQuery({
     queryKey: ['admin', 'import', 'job', jobId],
     queryFn: () => apiGet<Job>(`/api/admin/import/jobs/${jobId}`),
-    enabled: !!jobId,
+    enabled: polling,
     refetchInterval: (q) => (q.state.data?.state === 'running' || !q.state.data ? 500 : false),
   });
+  const fromStream = streamed && streamed.jobId === jobId ? streamed.job : undefined;
+  if (!started) return { data: undefined };
+  // the furthest of what is known: the apply's answer, the stream, a poll after the stream broke
+  const fromPoll = polling ? polled.data : undefined;
+  const known = [started, fromStream, fromPoll].filter((j): j is Job => !!j);
+  return { data: known.find((j) => j.state !== 'running') ?? known.reduce((a, b) => (b.done >= a.done ? b : a)) };
 }
