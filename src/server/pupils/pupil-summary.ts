@@ -35,7 +35,7 @@ export function pupilSummaryService(db: Db) {
       const isProtected = p.security_marking === 'protected';
       if (isProtected) {
         await audit(db, { organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId,
-          action: 'pupil.protected_viewed', entityType: 'person', entityId: p.id, ip: actor.ip });
+          action: 'pupil.viewed', entityType: 'person', entityId: p.id, details: { personId: p.id, unitId: actor.unitId, view: 'summary' }, ip: actor.ip });
       }
       return {
         id: p.id, givenName: p.given_name, familyName: p.family_name, securityMarking: p.security_marking,
