@@ -185,8 +185,8 @@ describe('personal data, guardians and protected registration', () => {
     expect(res.body).not.toContain('Hemligvägen');
     expect(res.body).not.toContain('070-999 11 22');
     const shown = res.json().guardians;
-    expect(shown.find((g: any) => g.id === hidden.id)).toMatchObject({ securityMarking: 'protected', contact: null });
-    if (guardians.length > 1) expect(shown.find((g: any) => g.id === guardians[1].id).contact).not.toBeNull();
+    expect(shown.find((g: any) => g.id === hidden.id)).toMatchObject({ securityMarking: 'protected', contact: null, addressWithheld: true });
+    if (guardians.length > 1) expect(shown.find((g: any) => g.id === guardians[1].id)).toMatchObject({ addressWithheld: false, contact: { streetAddress: expect.any(String) } });
     const audited = await rows<{ n: number }>(db, sql`select count(*)::int as n from audit_event where action = 'person.protected_viewed'
       and details->>'personId' = ${hidden.id} and details->>'pupilId' = ${pupilId} and actor_person_id = ${mentor.body.person.id}`);
     expect(audited[0].n).toBe(1);
@@ -196,11 +196,17 @@ describe('personal data, guardians and protected registration', () => {
   it('a protected pupil\'s address and contact are "Skyddad" (never sent) and every view is audited with the person', async () => {
     const db = t.database.db;
     await db.execute(sql`update person set security_marking = 'protected', email = 'hemlig.elev@example.se' where id = ${pupilId}`);
+    // the guardians live with the child: their address is the child's and is withheld too (their phone and e-mail are not)
+    const homes = await rows<{ street_address: string }>(db, sql`select p.street_address from guardianship gu join person p on p.id = gu.guardian_id
+      where gu.child_id = ${pupilId} and p.street_address is not null`);
+    expect(homes.length).toBeGreaterThan(0);
     for (const c of [mentor, larare, await as('admin')]) {
       const res = await record(c, pupilId);
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ securityMarking: 'protected', contact: null });
       expect(res.body).not.toContain('hemlig.elev@example.se');
+      for (const h of homes) expect(res.body).not.toContain(h.street_address);
+      for (const g of res.json().guardians) expect(g).toMatchObject({ addressWithheld: true, contact: { streetAddress: null, postalCode: null, city: null } });
     }
     const audited = await rows<{ actor: string }>(db, sql`select actor_person_id as actor from audit_event where action = 'pupil.viewed'
       and entity_id = ${pupilId} and details->>'personId' = ${pupilId}`);

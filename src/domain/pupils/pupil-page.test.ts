@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PupilRelations } from '../access/pupil-access.js';
 import type { TermRef } from '../grading/period.js';
+import { guardianContactShown, maskContact, pupilContactShown } from './contact-masking.js';
 import { gradeTable, type GradeFact } from './grade-table.js';
 import { historyWindow } from './history-window.js';
 import { seesSubject, subjectAccess } from './subject-access.js';
@@ -80,5 +81,21 @@ describe('the grade table of the pupil page', () => {
   });
   it('keeps the mark that a term grade was carried over', () => {
     expect(gradeTable([fact({ carriedOver: true })])[0].subjects[0].HT?.carriedOver).toBe(true);
+  });
+});
+
+describe('masking of address and contact on the pupil page', () => {
+  const contact = { email: 'a@example.se', phone: '070-1', streetAddress: 'Storgatan 1', postalCode: '123 45', city: 'Lärkby' };
+  it('a pupil with protected registration shows no address or contact at all', () => {
+    expect(maskContact(contact, pupilContactShown('protected'))).toBeNull();
+    expect(maskContact(contact, pupilContactShown('confidential'))).toEqual(contact);
+  });
+  it('a guardian with protected registration is masked the same way', () => {
+    expect(guardianContactShown('protected', 'none')).toBe('none');
+    expect(maskContact(contact, guardianContactShown('protected', 'protected'))).toBeNull();
+  });
+  it('the guardians of a protected pupil show e-mail and phone but never their address (the child\'s home)', () => {
+    expect(maskContact(contact, guardianContactShown('none', 'protected'))).toEqual({ email: 'a@example.se', phone: '070-1', streetAddress: null, postalCode: null, city: null });
+    expect(guardianContactShown('confidential', 'none')).toBe('all');
   });
 });

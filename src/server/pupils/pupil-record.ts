@@ -5,7 +5,7 @@ import { byPersonName, svCollator } from '../../domain/org/sorting.js';
 import { gradeTable } from '../../domain/pupils/grade-table.js';
 import { historyWindow } from '../../domain/pupils/history-window.js';
 import { subjectAccess } from '../../domain/pupils/subject-access.js';
-import { contactVisible } from '../../domain/register/people.js';
+import { guardianContactShown, maskContact, pupilContactShown, type ContactShown } from '../../domain/pupils/contact-masking.js';
 import type { Actor } from '../platform/access/actor.js';
 import { audit } from '../platform/audit/audit.js';
 import type { Db } from '../platform/db/database.js';
@@ -28,7 +28,9 @@ export const PupilRecord = z.object({
   class: z.object({ id: z.string(), name: z.string(), mentors: z.array(z.string()) }).nullable(),
   /** Null when the pupil has protected registration ("Skyddad"): never sent. */
   contact: Contact.nullable(),
-  guardians: z.array(z.object({ id: z.string(), givenName: z.string(), familyName: z.string(), securityMarking: Marking, contact: Contact.nullable() })),
+  /** A protected guardian's contact is null; `addressWithheld`: their address is not sent (they, or the pupil, are protected). */
+  guardians: z.array(z.object({ id: z.string(), givenName: z.string(), familyName: z.string(), securityMarking: Marking, contact: Contact.nullable(),
+    addressWithheld: z.boolean() })),
   /** 'all': mentor, administrator, principal; 'taught': a teacher sees only the subjects they teach or taught the pupil. */
   subjectAccess: z.enum(['all', 'taught']),
   /** The first day of last school year: earlier groups are shown from then. */
@@ -39,15 +41,15 @@ export const PupilRecord = z.object({
 });
 type PupilRecordBody = z.infer<typeof PupilRecord>;
 
-/** Address and contact of a person, or null for protected registration (never shown, never sent). */
-const contactOf = (p: ContactRow & { security_marking: PersonRow['security_marking'] }) => contactVisible(p.security_marking)
-  ? { email: p.email, phone: p.phone, streetAddress: p.street_address, postalCode: p.postal_code, city: p.city } : null;
+/** Address and contact of a person as the masking rule lets them leave the server. */
+const contactOf = (p: ContactRow, shown: ContactShown) =>
+  maskContact({ email: p.email, phone: p.phone, streetAddress: p.street_address, postalCode: p.postal_code, city: p.city }, shown);
 
 /**
  * The staff's pupil page: personal data and contact, class and enrolment, guardians, subjects with their
  * teachers and grades per school year. Who may open it is the access module's `pupilPageScope` (else 404);
  * which subjects they see is the pupil-page rule `subjectAccess`. Address and contact of a protected pupil
- * or guardian never leave, and every view of one is audited.
+ * or guardian never leave (nor the guardians' address of a protected pupil), and every view of one is audited.
  */
 export function pupilRecordService(db: Db) {
   return {
@@ -71,9 +73,12 @@ export function pupilRecordService(db: Db) {
         unit: p.school_unit_id ? { id: p.school_unit_id, name: p.unit_name! } : null,
         schoolYear: p.school_year, schoolForm: p.school_form,
         class: p.class_id ? { id: p.class_id, name: p.class_name!, mentors: p.class_mentors } : null,
-        contact: contactOf(p),
-        guardians: guardians.map((g) => ({ id: g.id, givenName: g.given_name, familyName: g.family_name, securityMarking: g.security_marking, contact: contactOf(g) }))
-          .sort(byPersonName),
+        contact: contactOf(p, pupilContactShown(p.security_marking)),
+        guardians: guardians.map((g) => {
+          const shown = guardianContactShown(g.security_marking, p.security_marking);
+          return { id: g.id, givenName: g.given_name, familyName: g.family_name, securityMarking: g.security_marking,
+            contact: contactOf(g, shown), addressWithheld: shown !== 'all' };
+        }).sort(byPersonName),
         subjectAccess: access.kind, historySince: window.since,
         groups: groups.sort((a, b) => Number(b.current) - Number(a.current) || a.sort_order - b.sort_order || svCollator.compare(a.name, b.name)
           || b.start_date.localeCompare(a.start_date))

@@ -4,10 +4,12 @@ import { DataTable, Section } from '../app/DataTable';
 import { contactValue, postalLine } from './ContactFacts';
 import type { PupilGuardian } from './types';
 
-/** The pupil's guardians with phone, e-mail and address; a protected guardian's say "Skyddad". */
+/** The pupil's guardians with phone, e-mail and address; "Skyddad" for all of a protected guardian's, and
+ *  for the address of every guardian of a protected pupil. */
 export function GuardiansSection({ guardians }: { guardians: PupilGuardian[] }) {
   const { t } = useTranslation();
-  const address = (g: PupilGuardian) => g.contact && [g.contact.streetAddress, postalLine(g.contact)].filter(Boolean).join(', ');
+  const address = (g: PupilGuardian) =>
+    g.addressWithheld ? t('pupils.protectedValue') : contactValue(t, g.contact, g.contact && [g.contact.streetAddress, postalLine(g.contact)].filter(Boolean).join(', '));
   return (
     <Section title={t('pupils.guardians')} testId="guardians-section">
       <DataTable
@@ -24,7 +26,7 @@ export function GuardiansSection({ guardians }: { guardians: PupilGuardian[] }) 
             </Group>,
             contactValue(t, g.contact, g.contact?.phone),
             contactValue(t, g.contact, g.contact?.email),
-            contactValue(t, g.contact, address(g)),
+            address(g),
           ],
         }))}
       />

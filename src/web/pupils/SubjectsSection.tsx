@@ -26,7 +26,7 @@ export function SubjectsSection({ record }: { record: PupilRecord }) {
         columns={[t('pupils.subject'), t('pupils.group'), t('pupils.teachers')]}
         rows={current.map((g) => ({ key: g.id, cells: [g.subject.name, groupName(g), teachers(g)] }))}
       />
-      <Stack gap="xs">
+      <Stack gap="xs" mt="sm">
         <Title order={3} size="h4">
           {t('pupils.earlierGroups', { date: formatDate(record.historySince) })}
         </Title>

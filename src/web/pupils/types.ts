@@ -37,6 +37,8 @@ export interface PupilGuardian {
   securityMarking: SecurityMarking;
   /** null: protected registration ("Skyddad"). */
   contact: PupilContact | null;
+  /** The address is not sent: the guardian or the pupil has protected registration. */
+  addressWithheld: boolean;
 }
 
 export interface PupilGroup {
