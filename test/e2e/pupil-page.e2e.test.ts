@@ -1,6 +1,7 @@
 // Journey: the grading teachers give a 9A pupil an MA grade (larare, confirmed) and an SV grade (mentor) over
 // the API. The mentor `mentor` opens the pupil from their class 9A and sees personal data, guardians, every
-// subject with its teachers and both grades with their states; the page prints without the app's chrome.
+// subject with its teachers and both grades with their states; the page prints without the app's chrome. A
+// mentee with protected registration shows "Skyddad" for their address and contact and their guardians' address.
 // `larare`, who teaches the pupil MA but is not their mentor, sees only MA.
 import { randomUUID } from 'node:crypto';
 import type { Locator } from 'playwright-core';
@@ -77,6 +78,24 @@ describe('the pupil page', () => {
     }
     await screenshot(j.page, 'pupil-page-print');
     await j.page.emulateMedia({ media: 'screen' });
+  }, 60_000);
+
+  it('a mentee with protected registration: "Skyddad" for their address and contact and their guardians\' address', async () => {
+    const classId = (await (await j.page.request.get('/api/start')).json() as { mentorClasses: { id: string; name: string }[] }).mentorClasses.find((c) => c.name === '9A')!.id;
+    const members = (await (await j.page.request.get(`/api/groups/${classId}`)).json() as { pupils: { id: string }[] }).pupils;
+    let protectedId: string | undefined;
+    for (const m of members) {
+      if ((await (await j.page.request.get(`/api/pupils/${m.id}/record`)).json() as { contact: unknown }).contact === null) { protectedId = m.id; break; }
+    }
+    expect(protectedId, '9A has a pupil with protected registration in the demo').toBeTruthy();
+    await j.page.goto(`/elever/${protectedId}`);
+    await j.page.getByTestId('protected-marker').waitFor();
+    for (const value of await j.page.getByTestId('pupil-contact').locator('td').allTextContents()) expect(value).toBe('Skyddad');
+    const addresses = await j.page.getByTestId('guardians-table').locator('tbody tr > :nth-child(4)').allTextContents();
+    expect(addresses.length).toBeGreaterThan(0);
+    for (const value of addresses) expect(value).toBe('Skyddad');
+    expect(await seriousA11yViolations(j.page)).toEqual([]);
+    await screenshot(j.page, 'pupil-page-protected-mentee');
   }, 60_000);
 
   it('a teacher who is not the mentor sees only the subject they teach the pupil', async () => {
