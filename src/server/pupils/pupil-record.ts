@@ -12,7 +12,7 @@ import type { Db } from '../platform/db/database.js';
 import { notFound } from '../platform/http/errors.js';
 import { actorOf } from '../platform/http/request-context.js';
 import { authErrors, ErrorBody, Uuid } from '../platform/http/schemas.js';
-import { readGrades, readGroups, readGuardians, readPupil, readTeacherRelation, readTerms, type ContactRow, type PersonRow } from './pupil-record-store.js';
+import { readClass, readGrades, readGroups, readGuardians, readPupil, readTeacherRelation, readTerms, type ContactRow, type PersonRow } from './pupil-record-store.js';
 
 const Contact = z.object({ email: z.string().nullable(), phone: z.string().nullable(), streetAddress: z.string().nullable(),
   postalCode: z.string().nullable(), city: z.string().nullable() });
@@ -64,15 +64,15 @@ export function pupilRecordService(db: Db) {
       }, teacher?.subjects ?? []);
       if (!access) throw notFound('Pupil not found');
       const subjects = access.kind === 'all' ? null : access.subjects;
-      const [guardians, groups, grades] = [await readGuardians(db, actor, pupilId), await readGroups(db, actor, pupilId, window.since, subjects),
-        await readGrades(db, actor, pupilId, subjects)];
+      const [cls, guardians, groups, grades] = [await readClass(db, actor, pupilId), await readGuardians(db, actor, pupilId),
+        await readGroups(db, actor, pupilId, window.since, subjects), await readGrades(db, actor, pupilId, subjects)];
       await auditProtectedViews(db, actor, p, guardians);
       return {
         id: p.id, givenName: p.given_name, familyName: p.family_name, civicNo: p.civic_no ? formatCivicNo(p.civic_no) : null,
         birthDate: p.birth_date, securityMarking: p.security_marking,
         unit: p.school_unit_id ? { id: p.school_unit_id, name: p.unit_name! } : null,
         schoolYear: p.school_year, schoolForm: p.school_form,
-        class: p.class_id ? { id: p.class_id, name: p.class_name!, mentors: p.class_mentors } : null,
+        class: cls ?? null,
         contact: contactOf(p, pupilContactShown(p.security_marking)),
         guardians: guardians.map((g) => {
           const shown = guardianContactShown(g.security_marking, p.security_marking);
