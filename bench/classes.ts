@@ -24,7 +24,7 @@ export interface EndpointClass {
 const userOf = <U>(users: U[], conn: Connection): U => (conn.user ??= users[conn.index % users.length]);
 
 /** GET requests by the bench teachers, cycling over what `paths` gives for each teacher. */
-function teacherGets(load: 'session' | 'groups', paths: (t: Teacher) => string[]): EndpointClass['prepare'] {
+function teacherGets(load: 'session' | 'groups' | 'cells', paths: (t: Teacher) => string[]): EndpointClass['prepare'] {
   return async (baseUrl, usernames) => {
     const teachers = (await signInTeachers(baseUrl, usernames, load)).filter((t) => paths(t).length > 0);
     if (teachers.length === 0) throw new Error('no bench teacher has anything to ask for');
@@ -104,6 +104,8 @@ export const ENDPOINT_CLASSES: EndpointClass[] = [
     prepare: gradeSaves },
   { key: 'catalogue', label: 'grade catalogue view', route: 'GET /api/grading/groups/:id/catalogue?column=HT',
     prepare: teacherGets('groups', (t) => t.groups.map((g) => `/api/grading/groups/${g}/catalogue?column=HT`)) },
+  { key: 'pupil-page', label: "the staff's pupil page (teacher)", route: 'GET /api/pupils/:id/record',
+    prepare: teacherGets('cells', (t) => [...new Set(t.cells.map((c) => c.pupilId))].map((id) => `/api/pupils/${id}/record`)) },
   { key: 'pupil-grades', label: "a pupil's own grades (pupil, guardian)", route: 'GET /api/pupils/:id/grades',
     prepare: (baseUrl) => pupilGrades(baseUrl) },
 ];

@@ -92,7 +92,7 @@ describe('protected registration', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().contact).toBeNull();
     const audited = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_event
-      where action = 'pupil.protected_viewed' and entity_id = ${p!.id}`);
+      where action = 'pupil.viewed' and entity_id = ${p!.id} and details->>'personId' = ${p!.id}`);
     expect(audited[0].n).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { maskContact, pupilContactShown } from '../../domain/pupils/contact-masking.js';
 import { pupilScope } from '../platform/access/access.js';
 import { joinCurrentPlacement } from '../org/pupil-placement.js';
 import type { Actor } from '../platform/access/actor.js';
@@ -35,13 +36,14 @@ export function pupilSummaryService(db: Db) {
       const isProtected = p.security_marking === 'protected';
       if (isProtected) {
         await audit(db, { organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId,
-          action: 'pupil.protected_viewed', entityType: 'person', entityId: p.id, ip: actor.ip });
+          action: 'pupil.viewed', entityType: 'person', entityId: p.id, details: { personId: p.id, unitId: actor.unitId, view: 'summary' }, ip: actor.ip });
       }
       return {
         id: p.id, givenName: p.given_name, familyName: p.family_name, securityMarking: p.security_marking,
         unit: p.school_unit_id ? { id: p.school_unit_id, name: p.unit_name } : null,
         schoolYear: p.school_year, schoolForm: p.school_form, className: p.class_name,
-        contact: isProtected ? null : { email: p.email, phone: p.phone, streetAddress: p.street_address, postalCode: p.postal_code, city: p.city },
+        contact: maskContact({ email: p.email, phone: p.phone, streetAddress: p.street_address, postalCode: p.postal_code, city: p.city },
+          pupilContactShown(p.security_marking)),
       };
     },
   };

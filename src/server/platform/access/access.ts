@@ -117,6 +117,36 @@ export function pupilScope(actor: Actor): SQL {
   }
 }
 
+/** The teaching groups (alias `g`) of the teacher's current unit in which they taught pupil `pupilId` since
+ *  `since`: the teacher's assignment and the pupil's membership overlapped and had begun by today. */
+const taughtGroups = (actor: Actor, since: string, pupilId: SQL) => sql`from group_membership m
+    join student_group g on g.organiser_id = m.organiser_id and g.id = m.group_id and g.school_unit_id = ${actor.unitId} and g.group_type = 'teaching'
+    join group_staff gs on gs.organiser_id = g.organiser_id and gs.group_id = g.id and gs.person_id = ${actor.personId} and gs.assignment = 'teacher'
+  where m.organiser_id = ${actor.organiserId} and m.person_id = ${pupilId}
+    and m.start_date <= ${actor.today}::date and gs.start_date <= ${actor.today}::date
+    and coalesce(m.end_date, 'infinity'::date) >= ${since}::date and coalesce(gs.end_date, 'infinity'::date) >= ${since}::date
+    and m.start_date <= coalesce(gs.end_date, 'infinity'::date) and gs.start_date <= coalesce(m.end_date, 'infinity'::date)`;
+
+/** Pupils (alias `p`) whose pupil page the actor may open: the pupil scope, and for a teacher also the
+ *  pupils they taught since `since` (the start of last school year) in a teaching group of their unit. */
+export function pupilPageScope(actor: Actor, since: string): SQL {
+  if (actor.role !== 'teacher') return pupilScope(actor);
+  return sql`(${pupilScope(actor)} or (p.organiser_id = ${actor.organiserId} and exists (select 1 ${taughtGroups(actor, since, sql`p.id`)})))`;
+}
+
+/** The subject codes (column `subject_code`) the teacher teaches or taught the pupil since `since`. */
+export const subjectsTaughtTo = (actor: Actor, since: string, pupilId: string): SQL =>
+  actor.role === 'teacher' ? sql`select distinct g.subject_code ${taughtGroups(actor, since, sql`${pupilId}::uuid`)}` : sql`select null::text as subject_code where false`;
+
+/** The teacher is mentor of the pupil today: a mentor assignment in force on a class or mentor group of
+ *  their current unit that the pupil is a member of today (a boolean SQL expression). */
+export const mentorsPupil = (actor: Actor, pupilId: string): SQL => actor.role !== 'teacher' ? sql`false` : sql`exists (select 1
+    from group_membership m
+    join student_group g on g.organiser_id = m.organiser_id and g.id = m.group_id and g.school_unit_id = ${actor.unitId} and g.group_type in ('class', 'mentor')
+    join group_staff gs on gs.organiser_id = g.organiser_id and gs.group_id = g.id and gs.person_id = ${actor.personId} and gs.assignment = 'mentor'
+  where m.organiser_id = ${actor.organiserId} and m.person_id = ${pupilId}::uuid
+    and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)} and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)})`;
+
 /** The actor grades group `g` (alias): a teacher of it with the grader flag, at the current unit. */
 export function graderScope(actor: Actor): SQL {
   return actor.role === 'teacher' ? teacherGradesScope(teacherRef(actor)) : sql`false`;
