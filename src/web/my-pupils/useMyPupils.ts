@@ -51,7 +51,11 @@ export function useColumnPreference() {
   const shown: MyPupilColumn[] = Array.isArray(value) ? columnSet(value) : [...DEFAULT_COLUMNS];
   const save = useMutation({
     mutationFn: (columns: MyPupilColumn[]) => apiPut<{ key: string; value: unknown }>(PREF_PATH, { value: columns }),
-    onMutate: (columns) => qc.setQueryData(PREF_KEY, { key: 'myPupils.columns', value: columns }),
   });
-  return { shown, ready: !query.isPending, setShown: (columns: MyPupilColumn[]) => save.mutate(columns) };
+  const setShown = (columns: MyPupilColumn[]) => {
+    // shown at once (the next click builds on it); remembered on the server in the background
+    qc.setQueryData(PREF_KEY, { key: 'myPupils.columns', value: columns });
+    save.mutate(columns);
+  };
+  return { shown, ready: !query.isPending, setShown };
 }
