@@ -91,8 +91,9 @@ async function pupilGrades(baseUrl: string): Promise<Workload> {
   };
 }
 
-/** The list "Mina elever" loads first: the default columns (class, groups, personnummer). */
-export const MY_PUPILS_PATH = '/api/my-pupils?columns=className%2Cgroups%2CcivicNo&view=list';
+/** The list "Mina elever" loads first for the unit's administrator and principal: their default columns
+ *  (class, personnummer). */
+export const MY_PUPILS_PATH = '/api/my-pupils?columns=className%2CcivicNo&view=list';
 
 /** "Mina elever" of the administrator `admin` and the principal `rektor` of the municipality's first unit, which
  *  has ≈2,500 pupils: every pupil enrolled at the unit is linked to them (the largest list a staff member has). */

@@ -11,8 +11,12 @@ import { contactVisible, type SecurityMarking } from '../register/people.js';
 export const MY_PUPIL_COLUMNS = ['className', 'groups', 'civicNo', 'birthDate', 'email', 'phone', 'address', 'guardians', 'guardianPhones'] as const;
 export type MyPupilColumn = (typeof MY_PUPIL_COLUMNS)[number];
 
-/** Shown until the user chooses: what a teacher needs to tell pupils apart. */
-export const DEFAULT_COLUMNS: readonly MyPupilColumn[] = ['className', 'groups', 'civicNo'];
+/** Shown until the user chooses: what a teacher needs to tell pupils apart (class, which of their groups,
+ *  personnummer). The unit's administrator and principal list every pupil of the unit, whose groups would be all
+ *  of a pupil's groups: class and personnummer are theirs, groups a column to choose. */
+export function defaultColumns(role: string): MyPupilColumn[] {
+  return role === 'teacher' ? ['className', 'groups', 'civicNo'] : ['className', 'civicNo'];
+}
 
 /** Columns that are address or contact details: never given for a pupil with protected registration. */
 export const CONTACT_COLUMNS: readonly MyPupilColumn[] = ['email', 'phone', 'address'];
@@ -24,20 +28,25 @@ export function columnSet(names: readonly unknown[]): MyPupilColumn[] {
   return MY_PUPIL_COLUMNS.filter((c) => names.some((n) => typeof n === 'string' && n === c));
 }
 
-/** `columns=className,civicNo` as sent: the defaults when absent, none when empty; unknown names are named. */
-export function parseColumns(text: string | undefined): { ok: true; columns: MyPupilColumn[] } | { ok: false; unknown: string[] } {
-  if (text === undefined) return { ok: true, columns: [...DEFAULT_COLUMNS] };
+/** `columns=className,civicNo` as sent: the role's defaults when absent, none when empty; unknown names are named. */
+export function parseColumns(text: string | undefined, role: string): { ok: true; columns: MyPupilColumn[] } | { ok: false; unknown: string[] } {
+  if (text === undefined) return { ok: true, columns: defaultColumns(role) };
   const names = text.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = names.filter((n) => !isColumn(n));
   return unknown.length ? { ok: false, unknown } : { ok: true, columns: columnSet(names) };
 }
 
-/** A pupil as the store reads them: everything any column may need. */
-export interface PupilRecord {
+/** A pupil as the store reads them: the person's own facts (contact only when a column asks for it) … */
+export interface PupilFacts {
   id: string; givenName: string; familyName: string; civicNo: string | null; birthDate: string | null;
   securityMarking: SecurityMarking; email: string | null; phone: string | null;
   streetAddress: string | null; postalCode: string | null; city: string | null;
-  className: string | null; groups: string[];
+}
+
+/** … and where they belong: class, the actor's groups (in Swedish order) and guardians. */
+export interface PupilPlacement {
+  className: string | null;
+  groups: string[];
   guardians: { givenName: string; familyName: string; phone: string | null; securityMarking: SecurityMarking }[];
 }
 
@@ -61,29 +70,37 @@ export function formatAddress(street: string | null, postalCode: string | null, 
  * contact details are never given, and the guardians of such a pupil are masked likewise (their phone
  * would lead to the pupil); a guardian who is protected themself is masked too.
  */
-export function presentPupil(p: PupilRecord, columns: readonly MyPupilColumn[]): MyPupilRow {
+export function presentPupil(p: PupilFacts, d: PupilPlacement, columns: readonly MyPupilColumn[]): MyPupilRow {
+  // no closures here: this runs once per row of lists of thousands
   const shown = contactVisible(p.securityMarking);
   const row: MyPupilRow = { id: p.id, givenName: p.givenName, familyName: p.familyName, protected: !shown };
-  const has = (c: MyPupilColumn) => columns.includes(c);
-  if (has('className')) row.className = p.className;
-  if (has('groups')) row.groups = [...p.groups].sort(svCollator.compare);
-  if (has('civicNo')) row.civicNo = p.civicNo;
-  if (has('birthDate')) row.birthDate = p.birthDate;
-  if (has('email')) row.email = shown ? p.email : null;
-  if (has('phone')) row.phone = shown ? p.phone : null;
-  if (has('address')) row.address = shown ? formatAddress(p.streetAddress, p.postalCode, p.city) : null;
-  if (has('guardians') || has('guardianPhones')) {
-    row.guardians = p.guardians
-      .map((g) => {
-        const visible = shown && contactVisible(g.securityMarking);
-        const cell: GuardianCell = { name: `${g.givenName} ${g.familyName}`, protected: !visible };
-        if (has('guardianPhones')) cell.phone = visible ? g.phone : null;
-        return cell;
-      })
-      .sort((a, b) => svCollator.compare(a.name, b.name));
+  for (const c of columns) {
+    switch (c) {
+      case 'className': row.className = d.className; break;
+      case 'groups': row.groups = d.groups; break;
+      case 'civicNo': row.civicNo = p.civicNo; break;
+      case 'birthDate': row.birthDate = p.birthDate; break;
+      case 'email': row.email = shown ? p.email : null; break;
+      case 'phone': row.phone = shown ? p.phone : null; break;
+      case 'address': row.address = shown ? formatAddress(p.streetAddress, p.postalCode, p.city) : null; break;
+      case 'guardians': case 'guardianPhones': row.guardians ??= presentGuardians(d, shown, columns.includes('guardianPhones')); break;
+    }
   }
   return row;
 }
+
+function presentGuardians(d: PupilPlacement, pupilShown: boolean, phones: boolean): GuardianCell[] {
+  const cells: GuardianCell[] = [];
+  for (const g of d.guardians) {
+    const visible = pupilShown && contactVisible(g.securityMarking);
+    const cell: GuardianCell = { name: `${g.givenName} ${g.familyName}`, protected: !visible };
+    if (phones) cell.phone = visible ? g.phone : null;
+    cells.push(cell);
+  }
+  return cells.length > 1 ? cells.sort(byGuardianName) : cells;
+}
+
+const byGuardianName = (a: GuardianCell, b: GuardianCell) => svCollator.compare(a.name, b.name);
 
 /** What a cell shows, on the page, in print and in a file: `withheld` (e.g. "Skyddad") for a masked value,
  *  '' when there is none; lists joined with commas, guardians' phones in the order of their names. */

@@ -16,7 +16,7 @@ const ListQuery = z.object({
   groupId: Uuid.optional(),
   q: StoredText.max(100).optional(),
   columns: z.string().max(300).regex(/^[A-Za-z,]*$/, 'column names separated by commas').optional()
-    .describe(`Comma-separated, of: ${MY_PUPIL_COLUMNS.join(', ')}. Absent: className, groups, civicNo; empty: names only`),
+    .describe(`Comma-separated, of: ${MY_PUPIL_COLUMNS.join(', ')}. Absent: className, groups, civicNo for a teacher, className, civicNo for the unit's administrator and principal; empty: names only`),
 });
 const Column = z.enum(MY_PUPIL_COLUMNS);
 const Guardian = z.object({ name: z.string(), phone: z.string().nullable().optional(), protected: z.boolean() });

@@ -26,48 +26,48 @@ export interface MyPupilsList {
  * protected registration is listed without address and contact, and every answer that lists one is
  * audited (one row per such pupil, with details.personId, in one statement).
  */
+interface AuditSpec { action: string; details: Record<string, unknown>; summary: boolean }
+
 export function myPupilsService(db: Db) {
-  async function collect(actor: Actor, query: MyPupilsQuery): Promise<MyPupilsList> {
-    requireAction(actor, 'pupils.view.own');
-    const parsed = parseColumns(query.columns);
-    if (!parsed.ok) throw new AppError(400, 'unknown_column', `Unknown column: ${parsed.unknown.join(', ')}`);
-    const group = query.groupId ? await readGroupOption(db, actor, query.groupId) : null;
-    if (query.groupId && !group) throw notFound('Group not found');
-    const matches = personMatcher(query.q ?? '');
-    const found = (await readLinkedPupils(db, actor, group?.id ?? null)).filter(matches).sort(byPersonName);
-    const details = await readDetails(db, actor, found.map((p) => p.id), parsed.columns);
-    const none = { className: null, groups: [], guardians: [] };
-    return {
-      columns: parsed.columns,
-      group: group ?? null,
-      pupils: found.map((p) => presentPupil({ ...p, ...(details.get(p.id) ?? none) }, parsed.columns)),
-      protectedIds: found.filter((p) => !contactVisible(p.securityMarking)).map((p) => p.id),
-    };
+  /** One audit row per protected pupil shown (and, for an export, one for the export itself), in one statement.
+   *  The group the list was narrowed to is `selectedGroupId`: `groupId` would put every list into that group's history. */
+  function auditShown(actor: Actor, spec: AuditSpec, shown: { group: { id: string } | null; columns: MyPupilColumn[]; count: number; protectedIds: string[] }) {
+    const batch = new AuditBatch();
+    const common = { unitId: actor.unitId, selectedGroupId: shown.group?.id ?? null, columns: shown.columns, ...spec.details };
+    if (spec.summary) batch.add(spec.action, 'school_unit', actor.unitId ?? '', { ...common, pupils: shown.count, protectedPupils: shown.protectedIds.length });
+    for (const personId of shown.protectedIds) batch.add(spec.action, 'person', personId, { personId, ...common });
+    return batch.write(db, actor);
   }
 
-  /** One audit row per protected pupil shown (and, for an export, one for the export itself), in one statement. */
-  async function auditShown(actor: Actor, list: MyPupilsList, action: string, details: Record<string, unknown>, summary: boolean) {
-    const batch = new AuditBatch();
-    // the group the list was narrowed to is named as selectedGroupId: groupId would put every list into that group's history
-    const common = { unitId: actor.unitId, selectedGroupId: list.group?.id ?? null, columns: list.columns, ...details };
-    if (summary) batch.add(action, 'school_unit', actor.unitId ?? '', { ...common, pupils: list.pupils.length, protectedPupils: list.protectedIds.length });
-    for (const personId of list.protectedIds) batch.add(action, 'person', personId, { personId, ...common });
-    await batch.write(db, actor);
+  /** The list as asked for, audited as `spec` says (while the details are read). */
+  async function collect(actor: Actor, query: MyPupilsQuery, spec: AuditSpec): Promise<MyPupilsList> {
+    requireAction(actor, 'pupils.view.own');
+    const parsed = parseColumns(query.columns, actor.role);
+    if (!parsed.ok) throw new AppError(400, 'unknown_column', `Unknown column: ${parsed.unknown.join(', ')}`);
+    const columns = parsed.columns;
+    const [group, linked] = await Promise.all([
+      query.groupId ? readGroupOption(db, actor, query.groupId) : null,
+      readLinkedPupils(db, actor, query.groupId ?? null, columns),
+    ]);
+    if (query.groupId && !group) throw notFound('Group not found');
+    const found = linked.filter(personMatcher(query.q ?? '')).sort(byPersonName);
+    const protectedIds = found.filter((p) => !contactVisible(p.securityMarking)).map((p) => p.id);
+    const [details] = await Promise.all([
+      readDetails(db, actor, found.map((p) => p.id), columns),
+      auditShown(actor, spec, { group: group ?? null, columns, count: found.length, protectedIds }),
+    ]);
+    return { columns, group: group ?? null, protectedIds, pupils: found.map((p) => presentPupil(p, details.get(p.id)!, columns)) };
   }
 
   return {
     async list(actor: Actor, query: MyPupilsQuery) {
-      const list = await collect(actor, query);
-      await auditShown(actor, list, 'pupils.listed', { view: query.view ?? 'list' }, false);
+      const list = await collect(actor, query, { action: 'pupils.listed', details: { view: query.view ?? 'list' }, summary: false });
       return { columns: list.columns, group: list.group, total: list.pupils.length, pupils: list.pupils };
     },
 
     /** The list for a file: audited whether or not it holds a protected pupil (personal data leaves the system). */
-    async forExport(actor: Actor, query: MyPupilsQuery, format: 'xlsx' | 'csv') {
-      const list = await collect(actor, query);
-      await auditShown(actor, list, 'pupils.exported', { format }, true);
-      return list;
-    },
+    forExport: (actor: Actor, query: MyPupilsQuery, format: 'xlsx' | 'csv') =>
+      collect(actor, query, { action: 'pupils.exported', details: { format }, summary: true }),
 
     /** The selector: the actor's classes and groups today, and the unit (for headings and file names). */
     async groups(actor: Actor) {

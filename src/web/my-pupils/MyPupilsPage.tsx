@@ -37,7 +37,7 @@ export function MyPupilsPage() {
   const [q, setQ] = useState(search.get('sok') ?? '');
   const [debounced] = useDebouncedValue(q, 250);
   const groupId = search.get('grupp');
-  const columns = useColumnPreference();
+  const columns = useColumnPreference(session.current);
   const params: ListParams = { groupId, q: debounced, columns: columns.shown };
   const groups = useMyGroups(session.current, allowed);
   const list = useMyPupilList(session.current, params, { enabled: allowed && columns.ready });

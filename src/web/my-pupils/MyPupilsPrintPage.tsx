@@ -14,9 +14,9 @@ import classes from './print.module.css';
 const MAX_BOXES = 15;
 
 /** The print view's choices, kept in the address: lines or boxes, how many boxes, a heading over them. */
-function usePrintChoices() {
+function usePrintChoices(role: string) {
   const [search, setSearch] = useSearchParams();
-  const parsed = parseColumns(search.get('columns') ?? undefined);
+  const parsed = parseColumns(search.get('columns') ?? undefined, role);
   const params: ListParams = { groupId: search.get('groupId'), q: search.get('q') ?? '', columns: parsed.ok ? parsed.columns : [] };
   const layout = search.get('typ') === 'rutor' ? 'rutor' : 'linjer';
   const boxes = Math.min(MAX_BOXES, Math.max(1, Number(search.get('rutor')) || 5));
@@ -31,7 +31,7 @@ export function MyPupilsPrintPage() {
   useDocumentTitle(t('myPupils.printView.title'));
   const session = useCurrentSession();
   const allowed = session.allowedActions.includes('pupils.view.own');
-  const choice = usePrintChoices();
+  const choice = usePrintChoices(session.current.role);
   const groups = useMyGroups(session.current, allowed);
   const list = useMyPupilList(session.current, choice.params, { enabled: allowed, view: 'print' });
   if (!allowed) return <main><NotFoundOrNoAccessState title={t('myPupils.noAccess')} /></main>;

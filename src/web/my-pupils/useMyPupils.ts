@@ -1,7 +1,7 @@
 // Server state of "Mina elever": the selector's groups, the list, and the remembered columns.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiPut } from '../app/api';
-import { columnSet, DEFAULT_COLUMNS, type MyPupilColumn } from '../../domain/pupils/my-pupils';
+import { columnSet, defaultColumns, type MyPupilColumn } from '../../domain/pupils/my-pupils';
 import type { SessionBody } from '../session/types';
 import type { ListParams, MyGroups, MyPupilList } from './types';
 
@@ -39,8 +39,8 @@ export function useMyPupilList(current: Current, params: ListParams, opts: { ena
 const PREF_KEY = ['me', 'preferences', 'myPupils.columns'] as const;
 const PREF_PATH = '/api/me/preferences/myPupils.columns';
 
-/** The columns the user shows (the defaults until chosen), remembered per user on the server. */
-export function useColumnPreference() {
+/** The columns the user shows (the role's defaults until chosen), remembered per user on the server. */
+export function useColumnPreference(current: Current) {
   const qc = useQueryClient();
   const query = useQuery({
     queryKey: PREF_KEY,
@@ -48,7 +48,7 @@ export function useColumnPreference() {
     staleTime: 5 * 60_000,
   });
   const value = query.data?.value;
-  const shown: MyPupilColumn[] = Array.isArray(value) ? columnSet(value) : [...DEFAULT_COLUMNS];
+  const shown: MyPupilColumn[] = Array.isArray(value) ? columnSet(value) : defaultColumns(current.role);
   const save = useMutation({
     mutationFn: (columns: MyPupilColumn[]) => apiPut<{ key: string; value: unknown }>(PREF_PATH, { value: columns }),
   });
