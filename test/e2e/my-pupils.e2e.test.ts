@@ -1,6 +1,7 @@
 // Journey: the teacher `larare` opens "Mina elever" from the top menu, narrows the list to one of their
 // groups, searches without å ä ö, changes the columns (remembered after a reload), exports the list to
-// Excel (the downloaded file is opened and checked), prints it with boxes to tick, and opens a pupil.
+// Excel (the downloaded file is opened and checked), prints it with boxes to tick, and opens a pupil; a pupil
+// with protected registration shows "Skyddad" instead of address and contact.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { swedishDate } from '../../src/domain/common/dates';
 import { foldForSearch } from '../../src/domain/org/person-search';
 import { choose, journey, login, screenshot, seriousA11yViolations } from './browser';
+import { apiClient } from './setup';
 
 const today = swedishDate(new Date());
 interface Group { id: string; name: string; type: string; pupils: number }
@@ -137,5 +139,26 @@ describe('teacher uses "Mina elever"', () => {
     const heading = page.getByRole('heading', { level: 1 });
     await expect.poll(() => heading.textContent()).toContain(given);
     expect(await heading.textContent()).toContain(family);
+  }, 60_000);
+
+  it('a pupil with protected registration shows "Skyddad" instead of address and contact', async () => {
+    const { page } = j;
+    // the school's administrator records protected registration for the pupil just opened
+    const pupilId = new URL(page.url()).pathname.split('/').pop()!;
+    const admin = await apiClient(j.server.baseUrl, 'admin');
+    const person = await admin.get<{ givenName: string; familyName: string; civicNo: string; version: number }>(`/api/admin/people/${pupilId}`);
+    await admin.put(`/api/admin/people/${pupilId}`, { givenName: person.givenName, familyName: person.familyName, civicNo: person.civicNo,
+      securityMarking: 'protected', contact: null, version: person.version });
+    await page.goto(`/mina-elever?sok=${encodeURIComponent(person.civicNo)}`);
+    await expect.poll(count).toBe('1 elev');
+    await page.getByTestId('my-pupils-columns').click();
+    await page.getByRole('checkbox', { name: 'Telefon', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Adress' }).check();
+    await page.keyboard.press('Escape');
+    await expect.poll(headers).toEqual(['Namn', 'Klass', 'Personnummer', 'E-post', 'Telefon', 'Adress', 'Vårdnadshavare']);
+    const cells = (await page.getByTestId('my-pupils-row').first().locator('td').allTextContents()).map((c) => c.trim());
+    expect(cells.slice(2, 5)).toEqual(['Skyddad', 'Skyddad', 'Skyddad']);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'my-pupils-protected');
   }, 60_000);
 });

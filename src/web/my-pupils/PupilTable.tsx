@@ -66,7 +66,7 @@ export function PupilTable({ pupils, columns }: { pupils: MyPupilRow[]; columns:
                 return (
                   <td key={c} title={text || undefined}>
                     {isWithheld(p, c) && text === withheld
-                      ? <Badge color="red.9" variant="light" tt="none" title={t('myPupils.protectedHint')}>{withheld}</Badge>
+                      ? <Badge color="red.9" variant="filled" tt="none" title={t('myPupils.protectedHint')}>{withheld}</Badge>
                       : text}
                   </td>
                 );

@@ -1,4 +1,5 @@
 // Server state of "Mina elever": the selector's groups, the list, and the remembered columns.
+import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiPut } from '../app/api';
 import { columnSet, defaultColumns, type MyPupilColumn } from '../../domain/pupils/my-pupils';
@@ -47,13 +48,16 @@ export function useColumnPreference(current: Current) {
     queryFn: () => apiGet<{ key: string; value: unknown }>(PREF_PATH),
     staleTime: 5 * 60_000,
   });
+  // the choice made on this page, shown in the same render as the click (the next click builds on it)
+  const [chosen, setChosen] = useState<MyPupilColumn[] | null>(null);
   const value = query.data?.value;
-  const shown: MyPupilColumn[] = Array.isArray(value) ? columnSet(value) : defaultColumns(current.role);
+  const shown: MyPupilColumn[] = chosen ?? (Array.isArray(value) ? columnSet(value) : defaultColumns(current.role));
   const save = useMutation({
     mutationFn: (columns: MyPupilColumn[]) => apiPut<{ key: string; value: unknown }>(PREF_PATH, { value: columns }),
   });
   const setShown = (columns: MyPupilColumn[]) => {
-    // shown at once (the next click builds on it); remembered on the server in the background
+    setChosen(columns);
+    // remembered on the server in the background
     qc.setQueryData(PREF_KEY, { key: 'myPupils.columns', value: columns });
     save.mutate(columns);
   };
