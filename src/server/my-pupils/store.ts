@@ -69,8 +69,8 @@ export async function readLinkedPupils(q: Q, actor: Actor, groupId: string | nul
  *  lie together in its index, so a whole unit is read group by group far faster than pupil by pupil). */
 const FEW = 200;
 
-/** The memberships in force of the pupils in the unit's classes (`className`) and in the actor's groups
- *  (`groups`): each the pupil, the group's name, whether it is a class and whether it is one of the actor's. */
+/** Each pupil's class at the unit (`className`) and the actor's groups they are in (`groups`), from the
+ *  memberships in force: the pupil, the class's name and the groups' names. */
 async function readPlacements(q: Q, actor: Actor, ids: string[], columns: readonly MyPupilColumn[]) {
   const today = actor.today;
   const kinds = [columns.includes('className') ? sql`g.group_type = 'class'` : null, columns.includes('groups') ? groupScope(actor) : null].filter((k) => k !== null);
@@ -79,12 +79,13 @@ async function readPlacements(q: Q, actor: Actor, ids: string[], columns: readon
         and m.person_id = any(${sql.param(ids)}::uuid[]) and ${membershipInForce(today)}`
     : sql`select m.person_id, m.group_id from shown s cross join lateral (select m.person_id, m.group_id from group_membership m
         where m.organiser_id = ${actor.organiserId} and m.group_id = s.id and ${membershipInForce(today)}) m`;
-  const found = await tuples(q, [sql`x.person_id`, sql`s.name`, sql`s.is_class`, sql`s.mine`],
-    sql`from (${members}) x join shown s on s.id = x.group_id`,
+  const found = await tuples(q, [sql`t.person_id`, sql`t.class_name`, sql`t.groups`],
+    sql`from (select x.person_id, max(s.name) filter (where s.is_class) as class_name, array_agg(s.name) filter (where s.mine) as groups
+                from (${members}) x join shown s on s.id = x.group_id group by x.person_id) t`,
     sql`with shown as (select g.id, g.name, g.group_type = 'class' as is_class, ${columns.includes('groups') ? groupScope(actor) : sql`false`} as mine
                          from student_group g where g.organiser_id = ${actor.organiserId} and g.school_unit_id = ${actor.unitId}
                           and ${groupInForce(today)} and (${sql.join(kinds, sql` or `)}))`);
-  return found as [string, string, boolean, boolean][];
+  return found as [string, string | null, string[] | null][];
 }
 
 /** The pupils' guardians today, one each, found pupil by pupil. */
@@ -108,15 +109,13 @@ export async function readDetails(q: Q, actor: Actor, ids: string[], columns: re
     need('guardians', 'guardianPhones') ? readGuardians(q, actor, ids) : [],
   ]);
   // the group names sorted once, then each pupil's groups by that order
-  const order = new Map([...new Set(placements.filter((p) => p[3]).map((p) => p[1]))].sort(svCollator.compare).map((name, i) => [name, i]));
-  const withClass = columns.includes('className');
-  for (const [id, name, isClass, mine] of placements) {
+  const order = new Map([...new Set(placements.flatMap((p) => p[2] ?? []))].sort(svCollator.compare).map((name, i) => [name, i]));
+  for (const [id, className, groups] of placements) {
     const d = out.get(id);
     if (!d) continue; // a pupil the search left out
-    if (isClass && withClass) d.className = name;
-    if (mine) d.groups.push(name);
+    d.className = className;
+    if (groups) d.groups = groups.length > 1 ? groups.sort((a, b) => order.get(a)! - order.get(b)!) : groups;
   }
-  for (const d of out.values()) if (d.groups.length > 1) d.groups.sort((a, b) => order.get(a)! - order.get(b)!);
   for (const [childId, givenName, familyName, phone, securityMarking] of guardians) out.get(childId)!.guardians.push({ givenName, familyName, phone, securityMarking });
   return out;
 }
