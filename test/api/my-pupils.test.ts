@@ -88,12 +88,26 @@ describe('who is on "Mina elever"', () => {
     expect((await larare2.get(`/api/my-pupils?groupId=${klass.id}`)).statusCode).toBe(404);
   });
 
-  it('the administrator and the principal see every pupil enrolled at the unit', async () => {
+  it('the administrator and the principal see every pupil enrolled at the unit, with class and every group of each', async () => {
     const enrolled = await enrolledAt('Björkskolan');
     for (const who of ['admin', 'rektor']) {
       const c = await as(who);
       expect(ids(await c.get('/api/my-pupils?columns='))).toEqual(enrolled);
     }
+    // a whole unit is read group by group: the same answer as asking pupil by pupil
+    const placed = await rows<{ id: string; name: string; group_type: string }>(t.database.db, sql`select m.person_id as id, g.name, g.group_type
+      from group_membership m join student_group g on g.organiser_id = m.organiser_id and g.id = m.group_id
+      join school_unit u on u.organiser_id = g.organiser_id and u.id = g.school_unit_id and u.name = 'Björkskolan' where ${inForce('m')} and ${inForce('g')}`);
+    const admin = await as('admin');
+    const res = (await admin.get('/api/my-pupils?columns=className,groups')).json();
+    expect(res.pupils.length).toBeGreaterThan(200);
+    for (const p of res.pupils) {
+      const mine = placed.filter((x) => x.id === p.id);
+      expect(p.className).toBe(mine.find((x) => x.group_type === 'class')?.name ?? null);
+      expect(p.groups).toEqual(mine.map((x) => x.name).sort(svCollator.compare));
+    }
+    expect(res.columns).toEqual(['className', 'groups']);
+    expect((await admin.get('/api/my-pupils')).json().columns).toEqual(['className', 'civicNo']);
   });
 
   it('a guardian, a pupil and the analyst are refused', async () => {
