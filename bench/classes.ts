@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { closedLoop, CONNECTIONS, describe, fixedRate, measured, type Connection, type Measured, type Workload } from './load.js';
-import { quiesceDatabase, settle, startServer, type BenchDatabase } from './server.js';
+import { quiesceDatabase, settle, signIn, startServer, type BenchDatabase } from './server.js';
 import { signInPupilAndGuardian, signInTeachers, type Cell, type Teacher } from './users.js';
 
 export interface EndpointClass {
@@ -91,6 +91,17 @@ async function pupilGrades(baseUrl: string): Promise<Workload> {
   };
 }
 
+/** The list "Mina elever" loads first for the unit's administrator and principal: their default columns
+ *  (class, personnummer). */
+export const MY_PUPILS_PATH = '/api/my-pupils?columns=className%2CcivicNo&view=list';
+
+/** "Mina elever" of the administrator `admin` and the principal `rektor` of the municipality's first unit, which
+ *  has ≈2,500 pupils: every pupil enrolled at the unit is linked to them (the largest list a staff member has). */
+async function myPupils(baseUrl: string): Promise<Workload> {
+  const users = await Promise.all(['admin', 'rektor'].map((username) => signIn(baseUrl, username)));
+  return { next: (conn) => ({ method: 'GET', path: MY_PUPILS_PATH, headers: { cookie: userOf(users, conn).cookie } }) };
+}
+
 export const ENDPOINT_CLASSES: EndpointClass[] = [
   { key: 'session', label: 'session check', route: 'GET /api/session',
     prepare: teacherGets('session', () => ['/api/session']) },
@@ -108,6 +119,8 @@ export const ENDPOINT_CLASSES: EndpointClass[] = [
     prepare: teacherGets('cells', (t) => [...new Set(t.cells.map((c) => c.pupilId))].map((id) => `/api/pupils/${id}/record`)) },
   { key: 'pupil-grades', label: "a pupil's own grades (pupil, guardian)", route: 'GET /api/pupils/:id/grades',
     prepare: (baseUrl) => pupilGrades(baseUrl) },
+  { key: 'my-pupils', label: '"Mina elever", ≈2,500 pupils (administrator, principal)', route: 'GET /api/my-pupils', targetRate: 20,
+    prepare: (baseUrl) => myPupils(baseUrl) },
 ];
 
 /** Not over HTTP: grade documents rendered in-process (bench/documents.ts). */

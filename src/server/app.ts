@@ -31,6 +31,8 @@ import { handedOutRoutes, handedOutService } from './grading/handed-out.js';
 import { historyExportRoutes, historyExportService } from './grading/history-export.js';
 import { pupilSummaryRoutes, pupilSummaryService } from './pupils/pupil-summary.js';
 import { pupilRecordRoutes, pupilRecordService } from './pupils/pupil-record.js';
+import { myPupilsRoutes } from './my-pupils/routes.js';
+import { myPupilsService } from './my-pupils/service.js';
 import { rolloverRoutes } from './register/rollover-routes.js';
 import { rolloverService } from './register/rollover-service.js';
 import { peopleHistoryService } from './register/people/history.js';
@@ -150,6 +152,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(disagreementRoutes(disagreementService(db)));
   await app.register(pupilSummaryRoutes(pupilSummaryService(db)));
   await app.register(pupilRecordRoutes(pupilRecordService(db)));
+  await app.register(myPupilsRoutes(myPupilsService(db)));
   await app.register(rolloverRoutes(rolloverService(db)));
   await app.register(peopleRoutes(peopleService(db), peopleHistoryService(db)));
   await app.register(accountRoutes(accountService({ db, organiserName: opts.organiser.name, forgetAccount: sessions.forgetAccount })));

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../platform/access/actor.js';
+import { AuditBatch } from '../platform/audit/audit.js';
 import { rows, type Queryable } from '../platform/db/database.js';
 import { conflict } from '../platform/http/errors.js';
 import type { Ended, Plan } from './rollover-plan.js';
@@ -13,23 +14,7 @@ export const ENDED_TABLES: EndedTable[] = ['enrolment', 'student_group', 'group_
 /** Created rows are removed children first: staff and memberships, then groups, enrolments and terms. */
 export const CREATED_TABLES = ['group_staff', 'group_membership', 'student_group', 'enrolment'] as const;
 
-/** Audit rows of many changes, written as one statement. `details` carries personId/groupId/unitId. */
-export class AuditBatch {
-  private actions: string[] = [];
-  private types: string[] = [];
-  private ids: string[] = [];
-  private details: string[] = [];
-  add(action: string, entityType: string, entityId: string, details: Record<string, unknown>) {
-    this.actions.push(action); this.types.push(entityType); this.ids.push(entityId); this.details.push(JSON.stringify(details));
-  }
-  get size() { return this.actions.length; }
-  async write(q: Q, actor: Actor) {
-    if (!this.size) return;
-    await q.execute(sql`insert into audit_event (organiser_id, id, actor_person_id, actor_role, actor_unit_id, action, entity_type, entity_id, details, ip)
-      select ${actor.organiserId}::uuid, gen_random_uuid(), ${actor.personId}::uuid, ${actor.role}, ${actor.unitId}::uuid, a, t, i, d::jsonb, ${actor.ip}
-        from unnest(${p(this.actions)}::text[], ${p(this.types)}::text[], ${p(this.ids)}::text[], ${p(this.details)}::text[]) as x(a, t, i, d)`);
-  }
-}
+export { AuditBatch };
 
 /** Inserts the plan's new enrolments, groups, memberships and staff. */
 export async function insertPlanned(q: Q, actor: Actor, plan: Plan, audit: AuditBatch, rolloverId: string): Promise<void> {

@@ -19,6 +19,7 @@ import { accountTexts } from '../accounts/texts';
 import { groupAdminTexts } from '../groups/admin/texts';
 import { registerImportTexts } from '../admin/import/texts';
 import { organisationTexts } from '../organisation/texts';
+import { myPupilTexts } from '../my-pupils/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -57,6 +58,7 @@ const resources = Object.fromEntries(
         groupAdmin: groupAdminTexts[lng],
         registerImport: registerImportTexts[lng],
         organisation: organisationTexts[lng],
+        myPupils: myPupilTexts[lng],
       },
     },
   ]),

@@ -28,10 +28,14 @@ import { UnitsPage } from '../organisation/UnitsPage';
 import { CalendarPage } from '../organisation/CalendarPage';
 import { SettingsPage } from '../organisation/SettingsPage';
 import { RequireModule } from '../organisation/RequireModule';
+import { MyPupilsPage } from '../my-pupils/MyPupilsPage';
+import { MyPupilsPrintPage } from '../my-pupils/MyPupilsPrintPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/byt-losenord', element: <RequireSession><ChangePasswordPage /></RequireSession> },
+  // the print view of "Mina elever" has no app frame: it is what goes on paper
+  { path: '/mina-elever/utskrift', element: <RequireSession><MyPupilsPrintPage /></RequireSession> },
   {
     path: '/',
     element: (
@@ -44,6 +48,7 @@ export const router = createBrowserRouter([
       { path: 'kontaktuppgifter', element: <ContactPage /> },
       { path: 'grupper/:groupId', element: <GroupPage /> },
       { path: 'elever/:pupilId', element: <PupilPage /> },
+      { path: 'mina-elever', element: <MyPupilsPage /> },
       { path: 'betyg', element: <RequireModule module="grading"><GradingGroupsPage /></RequireModule> },
       { path: 'betyg/perioder', element: <RequireModule module="grading"><GradingPeriodsPage /></RequireModule> },
       { path: 'betyg/grupp/:groupId', element: <RequireModule module="grading"><GradeRegisterPage /></RequireModule> },

@@ -83,6 +83,8 @@ export async function buildWorld(t: TestApp) {
 
   const fixtures = { ...await homeResources(t, { teacher: by('larare'), admin: by('admin'), rektor: by('rektor'), elev }), ...await organisationResources(t, units.get(HOME)!) };
   Object.assign(fixtures, await accountFixtures(t, elev));
+  // "Mina elever": every column, so that the leak check reads all of them
+  Object.assign(fixtures, { columns: 'className,groups,civicNo,birthDate,email,phone,address,guardians,guardianPhones' });
   return { actors, fixtures, reach: await pupilReach(t, actors) };
 }
 

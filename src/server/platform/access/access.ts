@@ -11,9 +11,9 @@ import type { Actor } from './actor.js';
 
 /** Actions the UI may offer, by role. The server checks each again when it is taken. */
 const ACTIONS_BY_ROLE: Record<Role, string[]> = {
-  teacher: ['start.view', 'me.contact.edit', 'groups.view.own', 'grades.register'],
-  administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'staff.view.unit', 'grades.administer', 'register.administer'],
-  principal: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'delegations.view.unit', 'delegations.manage', 'staff.view.unit'],
+  teacher: ['start.view', 'me.contact.edit', 'groups.view.own', 'pupils.view.own', 'grades.register'],
+  administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'staff.view.unit', 'grades.administer', 'register.administer'],
+  principal: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'delegations.view.unit', 'delegations.manage', 'staff.view.unit'],
   analyst: ['start.view', 'me.contact.edit', 'units.view.organiser'],
   guardian: ['start.view', 'me.contact.edit', 'children.view'],
   pupil: ['start.view', 'me.contact.edit', 'self.view'],
@@ -146,6 +146,23 @@ export const mentorsPupil = (actor: Actor, pupilId: string): SQL => actor.role !
     join group_staff gs on gs.organiser_id = g.organiser_id and gs.group_id = g.id and gs.person_id = ${actor.personId} and gs.assignment = 'mentor'
   where m.organiser_id = ${actor.organiserId} and m.person_id = ${pupilId}::uuid
     and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)} and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)})`;
+
+/** The pupils a staff member is linked to at the current unit ("Mina elever"), as a query of `person_id`: a
+ *  teacher's through the classes and groups they teach or mentor today, every pupil enrolled at the unit for
+ *  its administrator and principal. Always within pupilScope, so each of them can be opened. */
+export function linkedPupils(actor: Actor): SQL {
+  switch (actor.role) {
+    case 'teacher':
+      return sql`select m.person_id from group_membership m join student_group g on g.organiser_id = m.organiser_id and g.id = m.group_id
+        where ${teacherGroupScope(teacherRef(actor))} and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)}`;
+    case 'administrator':
+    case 'principal':
+      return sql`select e.person_id from enrolment e where e.organiser_id = ${actor.organiserId} and e.school_unit_id = ${actor.unitId}
+        and ${inForce(sql`e.start_date`, sql`e.end_date`, actor.today)}`;
+    default:
+      return sql`select null::uuid as person_id where false`;
+  }
+}
 
 /** The actor grades group `g` (alias): a teacher of it with the grader flag, at the current unit. */
 export function graderScope(actor: Actor): SQL {

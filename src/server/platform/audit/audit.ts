@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../access/actor.js';
 import type { Queryable } from '../db/database.js';
 
 export interface AuditEntry {
@@ -28,4 +29,24 @@ export function auditStatement(e: AuditEntry, onlyIf?: SQL): SQL {
   return sql`
     insert into audit_event (organiser_id, id, actor_person_id, actor_role, actor_unit_id, action, entity_type, entity_id, details, ip)
     ${onlyIf ? sql`select ${values} from ${onlyIf}` : sql`values (${values})`}`;
+}
+
+/** Audit rows of many changes (or reads) by one actor, written as one statement. `details` carries
+ *  personId/groupId/unitId as the history convention asks. */
+export class AuditBatch {
+  private actions: string[] = [];
+  private types: string[] = [];
+  private ids: string[] = [];
+  private details: string[] = [];
+  add(action: string, entityType: string, entityId: string, details: Record<string, unknown>) {
+    this.actions.push(action); this.types.push(entityType); this.ids.push(entityId); this.details.push(JSON.stringify(details));
+  }
+  get size() { return this.actions.length; }
+  async write(q: Pick<Queryable, 'execute'>, actor: Actor) {
+    if (!this.size) return;
+    const p = (values: unknown[]) => sql.param(values);
+    await q.execute(sql`insert into audit_event (organiser_id, id, actor_person_id, actor_role, actor_unit_id, action, entity_type, entity_id, details, ip)
+      select ${actor.organiserId}::uuid, gen_random_uuid(), ${actor.personId}::uuid, ${actor.role}, ${actor.unitId}::uuid, a, t, i, d::jsonb, ${actor.ip}
+        from unnest(${p(this.actions)}::text[], ${p(this.types)}::text[], ${p(this.ids)}::text[], ${p(this.details)}::text[]) as x(a, t, i, d)`);
+  }
 }

@@ -10,7 +10,7 @@ interface Item {
   testId: string;
 }
 
-/** The links of the main menu the current context may use: "Betyg" (group list or grading periods), "Administration". */
+/** The links of the main menu the current context may use: "Betyg" (group list or grading periods), "Mina elever", "Administration". */
 export function mainNavItems(session: SessionBody, t: (key: string) => string): Item[] {
   // the grading entries only while the organiser has the grading module switched on
   const grading = isModuleOn(session, 'grading');
@@ -25,6 +25,7 @@ export function mainNavItems(session: SessionBody, t: (key: string) => string): 
       testId: items.length ? 'nav-grading-periods' : 'nav-grading',
     });
   }
+  if (can('pupils.view.own')) items.push({ to: '/mina-elever', label: t('myPupils.nav'), testId: 'nav-my-pupils' });
   if (can('register.administer')) items.push({ to: '/admin', label: t('admin.nav'), testId: 'nav-admin' });
   return items;
 }
