@@ -5,3 +5,7 @@ export * from '../audit/tables.js';
 export * from '../../grading/tables.js';
 export * from '../../absence/tables.js';
 export * from '../../register/tables.js';
+export * from '../../notices/tables.js';
+export * from '../../national-tests/tables.js';
+export * from '../../portal/tables.js';
+export * from '../../oidc/tables.js';
