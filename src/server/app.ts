@@ -46,6 +46,10 @@ import { preferenceRoutes, preferenceService } from './session/preferences.js';
 import { sessionRoutes } from './session/routes.js';
 import { sessionService } from './session/session-service.js';
 import { startRoutes } from './start/routes.js';
+import { nationalTestRoutes } from './national-tests/routes.js';
+import { nationalTestService } from './national-tests/service.js';
+import { consentRoutes } from './portal/consent-routes.js';
+import { consentService } from './portal/consent-service.js';
 import { startService } from './start/start-service.js';
 import { accountService } from './accounts/account-service.js';
 import { accountRoutes } from './accounts/routes.js';
@@ -161,6 +165,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(groupReportRoutes(groupReportService(db)));
   await app.register(importRoutes(importService(db), registerExport(db)));
   await app.register(organisationRoutes(db));
+  await app.register(nationalTestRoutes(nationalTestService(db)));
+  await app.register(consentRoutes(consentService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { ROLES, type Role, type RoleGrant } from '../../domain/access/roles.js';
 import { rows, type Queryable } from '../platform/db/database.js';
-import { inForce } from '../platform/access/access.js';
+import { guardianSeesChild, inForce } from '../platform/access/access.js';
 
 const collator = new Intl.Collator('sv');
 
@@ -17,8 +17,9 @@ export async function loadRoleGrants(q: Pick<Queryable, 'execute'>, organiserId:
        and ${inForce(sql`d.start_date`, sql`d.end_date`, today)}
     union all
     select 'guardian', null, null where exists (
-      select 1 from guardianship g where g.organiser_id = ${organiserId} and g.guardian_id = ${personId}
-         and ${inForce(sql`g.start_date`, sql`g.end_date`, today)})
+      -- a guardian of at least one child they may still see (under 18, or consented: guardianSeesChild)
+      select 1 from guardianship g join person c on c.organiser_id = g.organiser_id and c.id = g.child_id
+       where g.organiser_id = ${organiserId} and g.guardian_id = ${personId} and ${guardianSeesChild(sql`g`, sql`c`, today)})
     union all
     select 'pupil', null, null where exists (
       select 1 from enrolment e where e.organiser_id = ${organiserId} and e.person_id = ${personId}

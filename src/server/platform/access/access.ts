@@ -11,12 +11,12 @@ import type { Actor } from './actor.js';
 
 /** Actions the UI may offer, by role. The server checks each again when it is taken. */
 const ACTIONS_BY_ROLE: Record<Role, string[]> = {
-  teacher: ['start.view', 'me.contact.edit', 'groups.view.own', 'pupils.view.own', 'grades.register'],
-  administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'staff.view.unit', 'grades.administer', 'register.administer'],
+  teacher: ['start.view', 'me.contact.edit', 'groups.view.own', 'pupils.view.own', 'grades.register', 'national-tests.register'],
+  administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'staff.view.unit', 'grades.administer', 'register.administer', 'national-tests.register'],
   principal: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'delegations.view.unit', 'delegations.manage', 'staff.view.unit'],
   analyst: ['start.view', 'me.contact.edit', 'units.view.organiser'],
   guardian: ['start.view', 'me.contact.edit', 'children.view'],
-  pupil: ['start.view', 'me.contact.edit', 'self.view'],
+  pupil: ['start.view', 'me.contact.edit', 'self.view', 'consents.manage'],
 };
 
 export function allowedActions(actor: Pick<Actor, 'role'>): string[] {
@@ -89,6 +89,23 @@ export function groupScope(actor: Actor): SQL {
   }
 }
 
+/** The child's date of birth as a number YYYYMMDD (person alias given): the birth date, else the civic
+ *  number's first eight digits, a samordningsnummer's day less 60. Mirrors domain/portal/guardian-access. */
+const birthKey = (p: SQL) => sql`coalesce(to_char(${p}.birth_date, 'YYYYMMDD')::int,
+  case when ${p}.civic_no ~ '^[0-9]{8}' then left(${p}.civic_no, 8)::int - case when ${p}.civic_no_kind = 'samordningsnummer' then 60 else 0 end end)`;
+
+/** The person (alias given) is 18 or older on `today` (the 18th birthday counts); unknown birth: under 18. */
+export const isAdultSql = (p: SQL, today: string) => sql`coalesce(${birthKey(p)} + 180000 <= ${Number(today.replaceAll('-', ''))}, false)`;
+
+/**
+ * The guardianship row (alias `gu`) lets its guardian see the child (person alias `p`) today: the relation
+ * is in force and the child is under 18, or has consented to this guardian (a consent not revoked).
+ * Mirrors `guardianMaySee` in domain/portal/guardian-access.
+ */
+export const guardianSeesChild = (gu: SQL, p: SQL, today: string) => sql`${inForce(sql`${gu}.start_date`, sql`${gu}.end_date`, today)}
+  and (not ${isAdultSql(p, today)} or exists (select 1 from guardian_consent gc where gc.organiser_id = ${gu}.organiser_id
+    and gc.pupil_id = ${gu}.child_id and gc.guardian_id = ${gu}.guardian_id and gc.revoked_at is null))`;
+
 /** Pupils (persons, alias `p`) whose record the actor may open. Mirrors domain/access/pupil-access. */
 export function pupilScope(actor: Actor): SQL {
   const org = sql`p.organiser_id = ${actor.organiserId}`;
@@ -99,7 +116,7 @@ export function pupilScope(actor: Actor): SQL {
     case 'guardian':
       return sql`${org} and exists (
         select 1 from guardianship gu where gu.organiser_id = p.organiser_id and gu.child_id = p.id
-          and gu.guardian_id = ${actor.personId} and ${inForce(sql`gu.start_date`, sql`gu.end_date`, today)})`;
+          and gu.guardian_id = ${actor.personId} and ${guardianSeesChild(sql`gu`, sql`p`, today)})`;
     case 'teacher':
       return sql`${org} and exists (
         select 1 from group_membership m
