@@ -229,6 +229,10 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
     knowledgeDevelopment: ['Eleven har utvecklat sin förmåga att lösa problem.'],
     subjectCode: ['MA', 'EN', 'M2FRA'],
     holidayId: await ids(sql`select id from holiday order by start_date, id`),
+    guardianId: await ids(sql`select g.guardian_id as id from guardianship g join account a on a.person_id = g.child_id and a.username = 'elev' order by 1`),
+    gradeYear: [3, 6, 9],
+    testGrade: ['A', 'C', 'F', null],
+    schoolYear: [...new Set((await rows<{ y: string }>(database.db, sql`select school_year as y from term order by start_date desc limit 2`)).map((r) => r.y))],
   };
   return { pools, fixtures };
 }

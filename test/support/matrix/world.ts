@@ -83,6 +83,10 @@ export async function buildWorld(t: TestApp) {
 
   const fixtures = { ...await homeResources(t, { teacher: by('larare'), admin: by('admin'), rektor: by('rektor'), elev }), ...await organisationResources(t, units.get(HOME)!) };
   Object.assign(fixtures, await accountFixtures(t, elev));
+  // consents: a guardian of `elev` (a pupil under 18 cannot consent; anyone else is refused). Already elev's
+  // guardian, so that a route adding a guardianship with this id changes no one's reach.
+  Object.assign(fixtures, { guardianId: (await one<{ guardian_id: string }>(db, sql`select guardian_id from guardianship
+    where organiser_id = ${org} and child_id = ${elev} order by guardian_id limit 1`))!.guardian_id });
   // "Mina elever": every column, so that the leak check reads all of them
   Object.assign(fixtures, { columns: 'className,groups,civicNo,birthDate,email,phone,address,guardians,guardianPhones' });
   return { actors, fixtures, reach: await pupilReach(t, actors) };
