@@ -143,7 +143,7 @@ describe('teacher opens a group and a pupil', () => {
     const children = await firstColumn(guardianPage, 'children-table');
     expect(children.length).toBeGreaterThan(0);
     await guardianPage.getByTestId('children-table').getByRole('link', { name: children[0], exact: true }).click();
-    await guardianPage.waitForURL(/\/elever\/[0-9a-f-]{36}$/);
+    await guardianPage.waitForURL(/\/barn\/[0-9a-f-]{36}$/);
     await guardianPage.getByRole('heading', { level: 1, name: children[0] }).waitFor();
     expect(await seriousA11yViolations(guardianPage)).toEqual([]);
     await screenshot(guardianPage, 'guardian-opens-child');

@@ -30,6 +30,8 @@ import { SettingsPage } from '../organisation/SettingsPage';
 import { RequireModule } from '../organisation/RequireModule';
 import { MyPupilsPage } from '../my-pupils/MyPupilsPage';
 import { MyPupilsPrintPage } from '../my-pupils/MyPupilsPrintPage';
+import { NationalTestsPage } from '../national-tests/NationalTestsPage';
+import { ChildPage, MyPage } from '../portal/PupilOverviewPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -55,6 +57,9 @@ export const router = createBrowserRouter([
       { path: 'betyg/grupp/:groupId/katalog', element: <RequireModule module="grading"><GradeCataloguePage /></RequireModule> },
       { path: 'betyg/dokument', element: <RequireModule module="grading"><GradeDocumentsPage /></RequireModule> },
       { path: 'elever/:pupilId/betyg', element: <RequireModule module="grading"><PupilGradesPage /></RequireModule> },
+      { path: 'nationella-prov', element: <RequireModule module="grading"><NationalTestsPage /></RequireModule> },
+      { path: 'barn/:pupilId', element: <ChildPage /> },
+      { path: 'mitt', element: <MyPage /> },
       { path: 'admin', element: <AdminPage /> },
       { path: 'admin/lasarsskifte', element: <SchoolYearRolloverPage /> },
       { path: 'admin/personer', element: <PeopleRegisterPage /> },

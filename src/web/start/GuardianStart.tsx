@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { AppLink, pupilPath } from '../app/AppLink';
+import { AppLink } from '../app/AppLink';
 import { DataTable, Section } from '../app/DataTable';
 import { byName, formatSchoolYear } from '../app/format';
+import { childPath } from '../portal/paths';
 import type { GuardianStart } from './types';
-import { pupilGradesPath } from '../grading/home/types';
 
+/** "Mina barn": each child leads to their page (grades handed out, national tests, absence). */
 export function GuardianStartView({ data }: { data: GuardianStart }) {
   const { t } = useTranslation();
   return (
@@ -13,15 +14,14 @@ export function GuardianStartView({ data }: { data: GuardianStart }) {
         label={t('start.guardian.children')}
         testId="children-table"
         empty={t('start.guardian.noChildren')}
-        columns={[t('start.col.name'), t('start.col.unit'), t('start.col.class'), t('start.col.schoolYear'), t('pupilGrades.link')]}
+        columns={[t('start.col.name'), t('start.col.unit'), t('start.col.class'), t('start.col.schoolYear')]}
         rows={byName(data.children).map((c) => ({
           key: c.id,
           cells: [
-            <AppLink key="n" to={pupilPath(c.id)}>{c.name}</AppLink>,
+            <AppLink key="n" to={childPath(c.id)} testId="child-link">{c.name}</AppLink>,
             c.unit?.name ?? '–',
             c.className ?? '–',
             formatSchoolYear(c.schoolYear),
-            <AppLink key="g" to={pupilGradesPath(c.id)} testId="child-grades-link">{t('pupilGrades.linkLabel', { name: c.name })}</AppLink>,
           ],
         }))}
       />

@@ -3,6 +3,7 @@ import { AppLink, groupPath, pupilPath } from '../app/AppLink';
 import { DataTable, Section } from '../app/DataTable';
 import { FactTable } from '../app/FactTable';
 import { byName, formatSchoolYear } from '../app/format';
+import { MY_PAGE_PATH } from '../portal/paths';
 import type { PupilStart } from './types';
 import { pupilGradesPath } from '../grading/home/types';
 
@@ -17,6 +18,7 @@ export function PupilStartView({ data }: { data: PupilStart }) {
           testId="self-facts"
           facts={[
             [t('start.col.name'), <AppLink key="n" to={pupilPath(self.id)}>{self.name}</AppLink>],
+            [t('portal.mine'), <AppLink key="m" to={MY_PAGE_PATH} testId="my-page-link">{t('start.pupil.myPage')}</AppLink>],
             [t('start.col.unit'), self.unit?.name ?? t('start.pupil.noUnit')],
             [t('start.col.class'), self.className ?? t('start.pupil.noClass')],
             [t('start.col.schoolYear'), formatSchoolYear(self.schoolYear)],

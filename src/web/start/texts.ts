@@ -60,6 +60,7 @@ export const startTexts = {
       noGroups: 'Du är inte med i någon undervisningsgrupp.',
       noClass: 'Ingen klass',
       noUnit: 'Ingen skolenhet',
+      myPage: 'Betyg, nationella prov och frånvaro',
     },
   },
   en: {
@@ -122,6 +123,7 @@ export const startTexts = {
       noGroups: 'You are not in any teaching group.',
       noClass: 'No class',
       noUnit: 'No school unit',
+      myPage: 'Grades, national tests and absence',
     },
   },
 };
