@@ -161,6 +161,10 @@ describe('national test results, and the guardian\'s and pupil\'s pages', () => 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'portal-guardian-child-phone');
+    await page.goto('/');
+    await page.getByTestId('children-table').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'portal-guardian-start-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
   }, 90_000);
 });

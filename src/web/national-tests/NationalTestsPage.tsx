@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Alert, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import type { TFunction } from 'i18next';
@@ -52,6 +53,14 @@ export function NationalTestsPage() {
   const subject = [search.get('amne'), group?.subjectCode].find((c): c is string => !!c && subjects.includes(c)) ?? subjects[0];
   const params = group ? { groupId: group.id, subjectCode: subject, gradeYear: year } : null;
   const grid = useGrid(params);
+  const groupYear = grid.data?.group.schoolYear ?? null;
+  const yearChosen = search.has('ar');
+  // a class or group of year 3 or 6 opens on its own year's tests, unless a year was chosen
+  useEffect(() => {
+    if (!yearChosen && groupYear !== null && groupYear !== year && (TEST_YEARS as readonly number[]).includes(groupYear)) {
+      setSearch((s) => { const next = new URLSearchParams(s); next.set('ar', String(groupYear)); return next; }, { replace: true });
+    }
+  }, [yearChosen, groupYear, year, setSearch]);
   if (!allowed) return <NotFoundOrNoAccessState title={t('nationalTests.noAccess')} testId="national-tests-no-access" />;
 
   const set = (key: string, value: string | null) => setSearch((s) => {
