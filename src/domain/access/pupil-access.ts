@@ -3,7 +3,7 @@ import type { Role } from './roles.js';
 /** What is known of one actor's relations to one pupil; the store gathers these facts. */
 export interface PupilRelations {
   isSelf: boolean;
-  /** Guardian with a relation in force today. */
+  /** Guardian with a relation in force today whom the 18-year rule lets see the child (portal/guardian-access). */
   isGuardian: boolean;
   /** The pupil is enrolled at the actor's current unit. */
   enrolledAtActorUnit: boolean;
