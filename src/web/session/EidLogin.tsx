@@ -9,7 +9,7 @@ interface EidProvider {
 }
 
 /** The e-ID providers this deployment offers (public: shown before anyone signs in). */
-function useEidProviders() {
+export function useEidProviders() {
   return useQuery({
     queryKey: ['eid-providers'],
     queryFn: () => apiGet<{ providers: EidProvider[] }>('/api/auth/oidc/providers'),

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { isApiError, SESSION_ENDED_KEY } from '../app/api';
 import { useDocumentTitle } from '../app/useDocumentTitle';
-import { EidLogin, eidErrorKey } from './EidLogin';
+import { EidLogin, eidErrorKey, useEidProviders } from './EidLogin';
 import { useOrganiser } from './useOrganiser';
 import { useLogin, useSession } from './useSession';
 
@@ -30,6 +30,7 @@ export function LoginPage() {
   const session = useSession();
   const login = useLogin();
   const organiser = useOrganiser();
+  const withEid = (useEidProviders().data?.providers.length ?? 0) > 0;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
@@ -75,7 +76,7 @@ export function LoginPage() {
               {t('session.login.title')}
             </Title>
             <Text size="sm" c="dimmed">
-              {t('session.login.intro')}
+              {t(withEid ? 'session.login.eid.intro' : 'session.login.intro')}
             </Text>
             {ended && !error && (
               <Alert color="blue" role="status" data-testid="session-ended">

@@ -17,6 +17,7 @@ export const sessionTexts = {
         other: 'Inloggningen misslyckades. Försök igen.',
       },
       eid: {
+        intro: 'Logga in på Lärka med e-legitimation, eller med ditt användarnamn och lösenord.',
         hint: 'För vårdnadshavare och personal. Elever loggar in med användarnamn och lösenord.',
         or: 'eller med användarnamn',
         errors: {
@@ -63,6 +64,7 @@ export const sessionTexts = {
         other: 'Login failed. Please try again.',
       },
       eid: {
+        intro: 'Log in to Lärka with e-ID, or with your username and password.',
         hint: 'For guardians and staff. Pupils log in with username and password.',
         or: 'or with a username',
         errors: {

@@ -229,6 +229,8 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
     knowledgeDevelopment: ['Eleven har utvecklat sin förmåga att lösa problem.'],
     subjectCode: ['MA', 'EN', 'M2FRA'],
     holidayId: await ids(sql`select id from holiday order by start_date, id`),
+    provider: ['eid', 'skolfed'],
+    returnTo: ['/', '/elever', 'https://evil.example/'],
   };
   return { pools, fixtures };
 }

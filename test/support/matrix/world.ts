@@ -85,6 +85,8 @@ export async function buildWorld(t: TestApp) {
   Object.assign(fixtures, await accountFixtures(t, elev));
   // "Mina elever": every column, so that the leak check reads all of them
   Object.assign(fixtures, { columns: 'className,groups,civicNo,birthDate,email,phone,address,guardians,guardianPhones' });
+  // e-ID login: a provider name (none is configured in the test app: the routes answer with a redirect)
+  Object.assign(fixtures, { provider: 'eid' });
   return { actors, fixtures, reach: await pupilReach(t, actors) };
 }
 
