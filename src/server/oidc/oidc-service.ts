@@ -2,6 +2,7 @@ import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { swedishDate, type Clock } from '../../domain/common/dates.js';
 import { civicNoFromClaim, eidLoginVerdict, lastFourOf, safeReturnPath } from '../../domain/oidc/identity-claims.js';
 import { openPendingLogin, sealPendingLogin } from '../../domain/oidc/pending-login.js';
+import type { EidRefusal } from '../../domain/oidc/refusals.js';
 import type { OidcProviderConfig, OidcSettings } from '../../domain/oidc/provider-config.js';
 import { IP_POLICY, isLocked } from '../../domain/session/throttle.js';
 import { audit } from '../platform/audit/audit.js';
@@ -12,12 +13,7 @@ import { readThrottles, recordFailure } from '../session/throttle-store.js';
 import { createEidAccount, personOfCivicNo, personOfLink, recordLink, type EidPerson } from './identity-store.js';
 import { oidcClient, type OidcClient } from './oidc-client.js';
 
-/** Why an e-ID login was refused: the login page shows a message for each (src/web/session/texts.ts). */
-export const REFUSALS = [
-  'unknown_provider', 'provider_unavailable', 'too_many_attempts', 'login_expired', 'state_mismatch', 'cancelled',
-  'login_invalid', 'no_civic_no', 'unknown_person', 'pupil_only', 'no_role', 'account_disabled',
-] as const;
-export type Refusal = (typeof REFUSALS)[number];
+type Refusal = EidRefusal;
 
 export class LoginRefused extends Error {
   constructor(readonly reason: Refusal, readonly cause?: unknown) { super(`e-ID login refused: ${reason}`); }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button, Divider, Stack, Text } from '@mantine/core';
+import { isEidRefusal } from '../../domain/oidc/refusals';
 import { apiGet } from '../app/api';
 
 interface EidProvider {
@@ -42,10 +43,6 @@ export function EidLogin({ target }: { target: string }) {
 export function eidErrorKey(search: string): string | null {
   const reason = new URLSearchParams(search).get('error');
   if (!reason) return null;
-  return EID_REFUSALS.includes(reason) ? `session.login.eid.errors.${reason}` : 'session.login.eid.errors.other';
+  return isEidRefusal(reason) ? `session.login.eid.errors.${reason}` : 'session.login.eid.errors.other';
 }
 
-const EID_REFUSALS = [
-  'unknown_provider', 'provider_unavailable', 'too_many_attempts', 'login_expired', 'state_mismatch', 'cancelled',
-  'login_invalid', 'no_civic_no', 'unknown_person', 'pupil_only', 'no_role', 'account_disabled',
-];
