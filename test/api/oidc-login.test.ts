@@ -33,11 +33,12 @@ const civicNoOf = async (username: string) => (await one<{ civic_no: string }>(t
 class Browser {
   larka = new Map<string, string>();
   idp = new Map<string, string>();
+  constructor(readonly ip = '127.0.0.1') {}
 
   private static header(jar: Map<string, string>) { return [...jar].map(([k, v]) => `${k}=${v}`).join('; '); }
 
   async larkaGet(url: string): Promise<LightMyRequestResponse> {
-    const res = await t.app.inject({ method: 'GET', url: url.replace(LARKA, ''), headers: this.larka.size ? { cookie: Browser.header(this.larka) } : {} });
+    const res = await t.app.inject({ method: 'GET', url: url.replace(LARKA, ''), headers: this.larka.size ? { cookie: Browser.header(this.larka) } : {}, remoteAddress: this.ip });
     for (const c of res.cookies) if (c.value && !(c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()))) this.larka.set(c.name, c.value); else this.larka.delete(c.name);
     return res;
   }
@@ -201,5 +202,26 @@ describe('login with e-ID', () => {
     const b = new Browser();
     const res = await b.login({ civicNo: await civicNoOf('vardnadshavare') }, 'https://evil.example/');
     expect(res.headers.location).toBe('/');
+  });
+
+  it('a disabled account is refused, audited with the person', async () => {
+    const civicNo = await civicNoOf('larare2');
+    await t.database.db.execute(sql`update account set disabled = true where username = 'larare2'`);
+    try {
+      const b = new Browser();
+      expect((await b.login({ civicNo })).headers.location).toBe('/login?error=account_disabled');
+      expect((await failedLogins()).at(-1)!.actor_person_id).toBeTruthy();
+    } finally {
+      await t.database.db.execute(sql`update account set disabled = false where username = 'larare2'`);
+    }
+  });
+
+  it('an address with many refused logins is held off for a while, like the password login', async () => {
+    const b = new Browser('192.0.2.77');
+    for (let i = 0; i < 30; i++) expect((await b.larkaGet('/api/auth/oidc/eid/callback?state=x&code=y')).headers.location).toBe('/login?error=login_expired');
+    expect((await b.larkaGet('/api/auth/oidc/eid/start')).headers.location).toBe('/login?error=too_many_attempts');
+    expect((await b.larkaGet('/api/auth/oidc/eid/callback?state=x&code=y')).headers.location).toBe('/login?error=too_many_attempts');
+    // another address is not affected
+    expect(String((await new Browser('192.0.2.78').larkaGet('/api/auth/oidc/eid/start')).headers.location).startsWith(idp.issuer)).toBe(true);
   });
 });
