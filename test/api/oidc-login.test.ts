@@ -139,6 +139,8 @@ describe('login with e-ID', () => {
     expect((await b.session()).json().current.role).toBe('guardian');
     const account = await one<{ password_hash: string | null }>(t.database.db, sql`select password_hash from account where person_id = ${g.id}`);
     expect(account).toEqual({ password_hash: null });
+    const created = await rows(t.database.db, sql`select 1 from audit_event where action = 'account.created' and details->>'personId' = ${g.id} and details->>'method' = 'oidc'`);
+    expect(created).toHaveLength(1);
   });
 
   it('an unknown personnummer is refused with a message, audited with its last four digits only', async () => {
@@ -223,5 +225,11 @@ describe('login with e-ID', () => {
     expect((await b.larkaGet('/api/auth/oidc/eid/callback?state=x&code=y')).headers.location).toBe('/login?error=too_many_attempts');
     // another address is not affected
     expect(String((await new Browser('192.0.2.78').larkaGet('/api/auth/oidc/eid/start')).headers.location).startsWith(idp.issuer)).toBe(true);
+  });
+
+  it('the server never loads the test provider (oidc-provider is a development dependency)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    expect(files.filter((f) => /from ['"]oidc-provider['"]|import\(['"]oidc-provider['"]\)/.test(readFileSync(`src/${f}`, 'utf8')))).toEqual([]);
   });
 });

@@ -40,10 +40,14 @@ export async function recordLink(q: Q, organiserId: string, issuer: string, subj
 /**
  * An account without a password for a person who logs in only with e-ID (a session belongs to an
  * account). The username follows the house rule (domain/accounts/usernames.ts), so an administrator
- * can later give the person a password too. Returns the account id.
+ * can later give the person a password too. Returns the account id (the existing one, if a concurrent login
+ * of the same person made it first).
  */
-export async function createEidAccount(q: Q, organiserId: string, p: Pick<EidPerson, 'person_id' | 'given_name' | 'family_name'>): Promise<string> {
+export async function createEidAccount(q: Q, organiserId: string, p: Pick<EidPerson, 'person_id' | 'given_name' | 'family_name'>): Promise<{ id: string; created: boolean }> {
   await q.execute(sql`select pg_advisory_xact_lock(hashtext(${`account-usernames:${organiserId}`}))`);
+  // a login of the same person at the same moment may have made it while this one waited for the lock
+  const made = await one<{ id: string }>(q, sql`select id from account where organiser_id = ${organiserId} and person_id = ${p.person_id}`);
+  if (made) return { id: made.id, created: false };
   const base = usernameBase(p.given_name, p.family_name);
   const taken = await rows<{ username: string }>(q, sql`select lower(username) as username from account
     where organiser_id = ${organiserId} and lower(username) like ${`${base}%`}`);
@@ -51,5 +55,5 @@ export async function createEidAccount(q: Q, organiserId: string, p: Pick<EidPer
   const id = randomUUID();
   await q.execute(sql`insert into account (organiser_id, id, person_id, username, password_hash, must_change_password)
     values (${organiserId}, ${id}, ${p.person_id}, ${username}, null, false)`);
-  return id;
+  return { id, created: true };
 }

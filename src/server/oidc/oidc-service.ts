@@ -118,9 +118,11 @@ export function oidcService(deps: OidcDeps) {
     if (person.account_disabled) return refuse('account_disabled', {}, person.person_id);
 
     const accountId = person.account_id ?? await db.transaction(async (tx) => {
-      const id = await createEidAccount(tx, org, person);
-      await audit(tx, { organiserId: org, actorPersonId: person.person_id, action: 'account.created', entityType: 'account', entityId: id,
-        details: { personId: person.person_id, method: 'oidc' }, ip: input.ip });
+      const { id, created } = await createEidAccount(tx, org, person);
+      if (created) {
+        await audit(tx, { organiserId: org, actorPersonId: person.person_id, action: 'account.created', entityType: 'account', entityId: id,
+          details: { personId: person.person_id, method: 'oidc' }, ip: input.ip });
+      }
       return id;
     });
     const opened2 = await deps.sessions.open({
