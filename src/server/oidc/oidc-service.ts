@@ -7,6 +7,7 @@ import type { OidcProviderConfig, OidcSettings } from '../../domain/oidc/provide
 import { IP_POLICY, isLocked } from '../../domain/session/throttle.js';
 import { audit } from '../platform/audit/audit.js';
 import type { Db } from '../platform/db/database.js';
+import { AppError } from '../platform/http/errors.js';
 import { loadRoleGrants } from '../session/grants-store.js';
 import type { SessionService } from '../session/session-service.js';
 import { readThrottles, recordFailure } from '../session/throttle-store.js';
@@ -125,7 +126,7 @@ export function oidcService(deps: OidcDeps) {
       }
       return id;
     });
-    const opened2 = await deps.sessions.open({
+    const session = await deps.sessions.open({
       accountId, personId: person.person_id, ip: input.ip, oldToken: input.oldToken, method: 'oidc',
       inTransaction: async (tx) => {
         const fresh = await recordLink(tx, org, identity.issuer, identity.subject, person.person_id);
@@ -134,8 +135,12 @@ export function oidcService(deps: OidcDeps) {
             details: { personId: person.person_id, provider: providerId, issuer: identity.issuer, matchedBy }, ip: input.ip });
         }
       },
+    }).catch((err) => {
+      // the role ended between the check above and now
+      if (err instanceof AppError && err.code === 'no_role') return refuse('no_role', {}, person.person_id);
+      throw err;
     });
-    return { token: opened2.token, returnTo: pending.returnTo, matchedBy };
+    return { token: session.token, returnTo: pending.returnTo, matchedBy };
   }
 
   return { list, start, callback, has: (id: string) => providers.has(id) };
