@@ -59,6 +59,9 @@ import { groupAdminService } from './register/groups/group-service.js';
 import { membershipService } from './register/groups/membership-service.js';
 import { groupReportRoutes } from './register/groups/report-routes.js';
 import { groupReportService } from './register/groups/report-service.js';
+import { oidcRoutes } from './oidc/routes.js';
+import { oidcService } from './oidc/oidc-service.js';
+import type { OidcSettings } from '../domain/oidc/provider-config.js';
 
 /** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
 export interface RegisteredRoute {
@@ -88,6 +91,8 @@ export interface AppOptions {
   /** Folder of the built web app; omitted in API tests. */
   webRoot?: string | null;
   trustProxy?: boolean | string;
+  /** Login with e-ID through OpenID Connect (off when absent or without providers). */
+  oidc?: OidcSettings;
 }
 
 export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -142,6 +147,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes({ isReady: opts.isReady ?? (() => true), ping: opts.database.ping }));
   await app.register(sessionRoutes({ sessions, sessionHours: opts.sessionHours, secureCookies: opts.secureCookies, organiser: opts.organiser }));
+  const oidc = opts.oidc ?? { providers: [], publicUrl: null };
+  await app.register(oidcRoutes({ oidc: oidcService({ db, clock: opts.clock, organiserId: opts.organiser.id, sessions, settings: oidc, warn: (d, m) => app.log.warn(d, m) }),
+    publicUrl: oidc.publicUrl, sessionHours: opts.sessionHours, secureCookies: opts.secureCookies }));
   await app.register(startRoutes(startService({ db, organiserName: opts.organiser.name })));
   await app.register(contactRoutes(contactService(db)));
   await app.register(preferenceRoutes(preferenceService(db)));

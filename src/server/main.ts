@@ -14,7 +14,7 @@ async function main() {
   const app = await buildApp({
     database, clock: systemClock, organiser, sessionHours: config.sessionHours, sessionIdleMinutes: config.sessionIdleMinutes,
     secureCookies: config.secureCookies, trustProxy: config.trustProxy,
-    logLevel: config.logLevel, webRoot: defaultWebRoot,
+    logLevel: config.logLevel, webRoot: defaultWebRoot, oidc: config.oidc,
   });
   const sweep = setInterval(() => void deleteExpiredSessions(database.db).catch((err) => app.log.warn({ err }, 'session sweep failed')), 3600_000);
   sweep.unref();

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { inject } from 'vitest';
 import { systemClock, type Clock } from '../../src/domain/common/dates.js';
 import { buildApp } from '../../src/server/app.js';
+import type { OidcSettings } from '../../src/domain/oidc/provider-config.js';
 import { one, openDatabase, type Database } from '../../src/server/platform/db/database.js';
 import { adminQuery, withDatabase } from './global-setup.js';
 
@@ -18,7 +19,7 @@ export interface TestApp {
 
 /** A fresh copy of the demo template for one test file: PGlite in memory, or a PostgreSQL
  *  database cloned from the template when this project runs on PostgreSQL. */
-export async function startTestApp(opts: { clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { clock?: Clock; oidc?: OidcSettings } = {}): Promise<TestApp> {
   const pgTemplate = inject('pgTemplate');
   let database: Database;
   let dropDatabase: (() => Promise<void>) | null = null;
@@ -37,7 +38,7 @@ export async function startTestApp(opts: { clock?: Clock } = {}): Promise<TestAp
   const organiser = (await one<{ id: string; name: string; contact: string | null }>(database.db,
     sql`select id, name, contact from organiser limit 1`))!;
   const app = await buildApp({
-    database, clock: opts.clock ?? systemClock, organiser, sessionHours: 8, secureCookies: false, logLevel: process.env.LARKA_TEST_LOG ?? 'silent', webRoot: null,
+    database, clock: opts.clock ?? systemClock, organiser, sessionHours: 8, secureCookies: false, logLevel: process.env.LARKA_TEST_LOG ?? 'silent', webRoot: null, oidc: opts.oidc,
   });
   await app.ready();
   return {

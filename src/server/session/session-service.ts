@@ -4,7 +4,7 @@ import { swedishDate, type Clock } from '../../domain/common/dates.js';
 import { allowedActions } from '../platform/access/access.js';
 import { audit } from '../platform/audit/audit.js';
 import { decoyHash, verifyPassword } from '../platform/auth/passwords.js';
-import type { Db } from '../platform/db/database.js';
+import type { Db, Queryable } from '../platform/db/database.js';
 import { AppError, forbidden } from '../platform/http/errors.js';
 import { readOrganiserProfile, type OrganiserProfile } from '../register/organisation/settings-store.js';
 import { loadRoleGrants } from './grants-store.js';
@@ -88,15 +88,27 @@ export function sessionService(deps: SessionDeps) {
       });
       throw new AppError(401, 'invalid_credentials', 'Wrong username or password');
     }
-    const grants = await loadRoleGrants(db, org, account.person_id, today());
+    return open({ accountId: account.id, personId: account.person_id, ip: input.ip, oldToken: input.oldToken,
+      inTransaction: (tx) => clearThrottle(tx, org, accountKey(username)) });
+  }
+
+  /**
+   * Opens a session for a person whose identity is already verified (password checked, or an e-ID
+   * login): default context, the old session (if any) ended, a new session id and CSRF token, audited as
+   * 'session.login' (with details.method for other methods than the password). `inTransaction` runs in
+   * the same transaction (e.g. recording the identity link of an e-ID login).
+   */
+  async function open(input: { accountId: string; personId: string; ip: string; oldToken?: string; method?: string;
+    inTransaction?: (tx: Pick<Queryable, 'execute'>) => Promise<void> }) {
+    const grants = await loadRoleGrants(db, org, input.personId, today());
     const ctx = defaultContext(grants);
     if (!ctx) throw new AppError(403, 'no_role', 'The account holds no role in this organisation today');
     return ending(input.oldToken, db.transaction(async (tx) => {
       if (input.oldToken) await deleteSession(tx, org, input.oldToken);
-      await clearThrottle(tx, org, accountKey(username));
-      const created = await createSession(tx, org, { accountId: account.id, personId: account.person_id, ...ctx }, deps.sessionHours);
-      await audit(tx, { organiserId: org, actorPersonId: account.person_id, actorRole: ctx.role, actorUnitId: ctx.unitId,
-        action: 'session.login', entityType: 'account', entityId: account.id, ip: input.ip });
+      await input.inTransaction?.(tx);
+      const created = await createSession(tx, org, { accountId: input.accountId, personId: input.personId, ...ctx }, deps.sessionHours);
+      await audit(tx, { organiserId: org, actorPersonId: input.personId, actorRole: ctx.role, actorUnitId: ctx.unitId,
+        action: 'session.login', entityType: 'account', entityId: input.accountId, details: input.method ? { method: input.method } : null, ip: input.ip });
       const row = (await findSession(tx, org, created.token))!;
       return { token: created.token, body: body(row, ctx, grants, created.csrfToken, await readOrganiserProfile(tx, org)) };
     }));
@@ -169,7 +181,7 @@ export function sessionService(deps: SessionDeps) {
     for (const [token, known] of remembered) if (known.row.account_id === accountId) remembered.delete(token);
   }
 
-  return { login, resolve, describe, switchContext, logout, forgetAccount, organiserInfo };
+  return { login, open, resolve, describe, switchContext, logout, forgetAccount, organiserInfo };
 }
 
 export type SessionService = ReturnType<typeof sessionService>;

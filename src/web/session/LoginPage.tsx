@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { isApiError, SESSION_ENDED_KEY } from '../app/api';
 import { useDocumentTitle } from '../app/useDocumentTitle';
+import { EidLogin, eidErrorKey, useEidProviders } from './EidLogin';
 import { useOrganiser } from './useOrganiser';
 import { useLogin, useSession } from './useSession';
 
@@ -29,6 +30,7 @@ export function LoginPage() {
   const session = useSession();
   const login = useLogin();
   const organiser = useOrganiser();
+  const withEid = (useEidProviders().data?.providers.length ?? 0) > 0;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
@@ -49,11 +51,13 @@ export function LoginPage() {
     login.mutate({ username: username.trim(), password });
   };
 
+  const eidError = eidErrorKey(location.search);
   let error: string | null = missing ? t('session.login.required') : null;
   if (!error && login.error) {
     const key = isApiError(login.error) ? KNOWN_ERRORS[login.error.status] : undefined;
     error = t(`session.login.errors.${key ?? 'other'}`);
   }
+  if (!error && eidError && !login.isPending) error = t(eidError);
 
   return (
     <Container size={420} py="xl" component="main" id="main">
@@ -72,7 +76,7 @@ export function LoginPage() {
               {t('session.login.title')}
             </Title>
             <Text size="sm" c="dimmed">
-              {t('session.login.intro')}
+              {t(withEid ? 'session.login.eid.intro' : 'session.login.intro')}
             </Text>
             {ended && !error && (
               <Alert color="blue" role="status" data-testid="session-ended">
@@ -84,6 +88,7 @@ export function LoginPage() {
                 {error}
               </Alert>
             )}
+            <EidLogin target={target} />
             <TextInput
               label={t('session.login.username')}
               name="username"

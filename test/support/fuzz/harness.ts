@@ -233,6 +233,8 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
     gradeYear: [3, 6, 9],
     testGrade: ['A', 'C', 'F', null],
     schoolYear: [...new Set((await rows<{ y: string }>(database.db, sql`select school_year as y from term order by start_date desc limit 2`)).map((r) => r.y))],
+    provider: ['eid', 'skolfed'],
+    returnTo: ['/', '/elever', 'https://evil.example/'],
   };
   return { pools, fixtures };
 }

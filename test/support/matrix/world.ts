@@ -89,6 +89,8 @@ export async function buildWorld(t: TestApp) {
     where organiser_id = ${org} and child_id = ${elev} order by guardian_id limit 1`))!.guardian_id });
   // "Mina elever": every column, so that the leak check reads all of them
   Object.assign(fixtures, { columns: 'className,groups,civicNo,birthDate,email,phone,address,guardians,guardianPhones' });
+  // e-ID login: a provider name (none is configured in the test app: the routes answer with a redirect)
+  Object.assign(fixtures, { provider: 'eid' });
   return { actors, fixtures, reach: await pupilReach(t, actors) };
 }
 

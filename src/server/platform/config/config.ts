@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readOidcSettings, type OidcSettings } from '../../../domain/oidc/provider-config.js';
 
 /** Runtime configuration, read once from the environment. */
 export interface Config {
@@ -24,6 +25,8 @@ export interface Config {
   poolSize: number;
   secureCookies: boolean;
   logLevel: string;
+  /** Login with e-ID (LARKA_OIDC_PROVIDERS and LARKA_OIDC_<ID>_…, LARKA_PUBLIC_URL; see README). */
+  oidc: OidcSettings;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,6 +47,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolSize: Number(env.LARKA_DB_POOL ?? 20),
     secureCookies: env.LARKA_SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
+    oidc: readOidcSettings(env),
   };
 }
 
