@@ -48,8 +48,8 @@ export async function strangerGuardian(t: TestApp, childId: string, username: st
 export async function registeredAbsence(t: TestApp, pupilId: string, day: string, start: string, end: string): Promise<string> {
   const db = t.database.db;
   const g = (await one<{ id: string; unit: string }>(db, sql`select g.id, g.school_unit_id as unit from group_membership m
-    join student_group g on g.id = m.group_id and g.group_type = 'teaching' where m.person_id = ${pupilId} and m.end_date is null
-    order by g.subject_code limit 1`))!;
+    join student_group g on g.id = m.group_id where m.person_id = ${pupilId} and m.end_date is null
+    order by g.group_type = 'teaching' desc, g.subject_code limit 1`))!;
   const lessonId = randomUUID();
   const minutes = (Number(end.slice(0, 2)) * 60 + Number(end.slice(3))) - (Number(start.slice(0, 2)) * 60 + Number(start.slice(3)));
   await db.execute(sql`insert into lesson (organiser_id, id, group_id, school_unit_id, lesson_date, start_time, end_time, minutes)
