@@ -47,10 +47,10 @@ export const absenceReportRoutes = (service: AbsenceReportService): FastifyPlugi
       body: NewReport, response: { 200: Created, ...authErrors, 404: ErrorBody, 422: ErrorBody } },
   }, async (req) => service.create(actorOf(req), req.body));
 
-  app.post('/api/absence-reports/:reportId/withdraw', {
+  app.post('/api/absence-reports/:absenceReportId/withdraw', {
     config: { access: reporters, scope: 'pupil' },
     schema: { tags, summary: 'Withdraw a report for today and coming days (days that have passed keep their history)',
-      params: z.object({ reportId: Uuid }),
+      params: z.object({ absenceReportId: Uuid }),
       response: { 200: z.object({ report: Report, lessonsMadeInvalid: z.number() }), ...authErrors, 404: ErrorBody, 409: ErrorBody } },
-  }, async (req) => service.withdraw(actorOf(req), req.params.reportId));
+  }, async (req) => service.withdraw(actorOf(req), req.params.absenceReportId));
 };

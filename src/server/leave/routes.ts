@@ -16,7 +16,7 @@ const NewLeave = z.object({
   reason: StoredText.min(1).max(500).describe('what the leave is for, in the guardian\'s words (e.g. "Familjeresa"); never a medical reason'),
 });
 const Decision = z.object({
-  decision: z.enum(['granted', 'refused']), reason: StoredText.max(500).nullable().optional().describe('required when refused'), version: z.number().int(),
+  decision: z.enum(['granted', 'refused']), reason: StoredText.max(500).nullable().optional().describe('required when refused'), version: z.number().int().nullable().describe('the version of the application as seen (required: a stale one is refused with 409)'),
 });
 const deciders = { roles: ['principal' as const, 'administrator' as const, 'teacher' as const] };
 
@@ -40,15 +40,15 @@ export const leaveRoutes = (service: LeaveService): FastifyPluginAsyncZod => asy
       response: { 200: z.object({ mayDecide: z.boolean(), applications: z.array(Pending) }), ...authErrors } },
   }, async (req) => service.pending(actorOf(req)));
 
-  app.post('/api/leave-applications/:applicationId/withdraw', {
+  app.post('/api/leave-applications/:leaveApplicationId/withdraw', {
     config: { access: { roles: ['guardian'] }, scope: 'pupil' },
-    schema: { tags, summary: 'Withdraw a pending application', params: z.object({ applicationId: Uuid }),
+    schema: { tags, summary: 'Withdraw a pending application', params: z.object({ leaveApplicationId: Uuid }),
       response: { 200: Application, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
-  }, async (req) => service.withdraw(actorOf(req), req.params.applicationId));
+  }, async (req) => service.withdraw(actorOf(req), req.params.leaveApplicationId));
 
-  app.post('/api/leave-applications/:applicationId/decision', {
+  app.post('/api/leave-applications/:leaveApplicationId/decision', {
     config: { access: deciders, scope: 'unit' },
-    schema: { tags, summary: 'Grant or refuse (with a reason) a pending application; version-checked', params: z.object({ applicationId: Uuid }), body: Decision,
+    schema: { tags, summary: 'Grant or refuse (with a reason) a pending application; version-checked', params: z.object({ leaveApplicationId: Uuid }), body: Decision,
       response: { 200: Application, ...authErrors, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody } },
-  }, async (req) => service.decide(actorOf(req), req.params.applicationId, req.body));
+  }, async (req) => service.decide(actorOf(req), req.params.leaveApplicationId, req.body));
 };

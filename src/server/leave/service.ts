@@ -11,7 +11,7 @@ import { AppError, conflict, forbidden, notFound } from '../platform/http/errors
 import { leaveById, leaveDelegations, leaveOf, leaveOfUnit, pendingOfUnit, type LeaveRow } from './store.js';
 
 export interface NewLeave { pupilId: string; fromDate: string; toDate: string; reason: string }
-export interface Decision { decision: LeaveDecision; reason?: string | null; version: number }
+export interface Decision { decision: LeaveDecision; reason?: string | null; version: number | null }
 
 const APPLICATION_MESSAGES = {
   dates_reversed: 'The last day comes before the first',
@@ -80,6 +80,7 @@ export function leaveService(db: Db) {
     const problem = decisionProblem(found.status, input.decision, input.reason);
     if (problem === 'not_pending') throw conflict('not_pending', `The application is ${found.status} and cannot be decided`, { status: found.status });
     if (problem) throw new AppError(422, problem, 'A refusal needs a reason');
+    if (input.version === null) throw new AppError(422, 'version_required', 'Send the version of the application you decide on');
     if (found.version !== input.version) throw conflict('version_conflict', 'The application was changed meanwhile', { current: found });
     const reason = input.reason?.trim() || null;
     await db.transaction(async (tx) => {

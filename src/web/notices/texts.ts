@@ -1,0 +1,25 @@
+// UI texts of "Meddelanden": the person's own notices (e.g. the same-day notice of invalid absence).
+export const noticeTexts = {
+  sv: {
+    nav: 'Meddelanden',
+    navUnread_one: 'Meddelanden, {{count}} oläst',
+    navUnread_other: 'Meddelanden, {{count}} olästa',
+    title: 'Meddelanden',
+    empty: 'Du har inga meddelanden.',
+    unread: 'Oläst',
+    markRead: 'Markera som läst',
+    markReadLabel: 'Markera ”{{title}}” ({{day}}) som läst',
+    received: 'Mottaget {{date}}',
+  },
+  en: {
+    nav: 'Messages',
+    navUnread_one: 'Messages, {{count}} unread',
+    navUnread_other: 'Messages, {{count}} unread',
+    title: 'Messages',
+    empty: 'You have no messages.',
+    unread: 'Unread',
+    markRead: 'Mark as read',
+    markReadLabel: 'Mark “{{title}}” ({{day}}) as read',
+    received: 'Received {{date}}',
+  },
+};
