@@ -20,6 +20,9 @@ import { groupAdminTexts } from '../groups/admin/texts';
 import { registerImportTexts } from '../admin/import/texts';
 import { organisationTexts } from '../organisation/texts';
 import { myPupilTexts } from '../my-pupils/texts';
+import { absenceReportTexts } from '../absence-reports/texts';
+import { leaveTexts } from '../leave/texts';
+import { noticeTexts } from '../notices/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -59,6 +62,9 @@ const resources = Object.fromEntries(
         registerImport: registerImportTexts[lng],
         organisation: organisationTexts[lng],
         myPupils: myPupilTexts[lng],
+        absenceReports: absenceReportTexts[lng],
+        leave: leaveTexts[lng],
+        notices: noticeTexts[lng],
       },
     },
   ]),

@@ -4,10 +4,12 @@ import { DataTable, Section } from '../app/DataTable';
 import { byName, formatSchoolYear } from '../app/format';
 import type { GuardianStart } from './types';
 import { pupilGradesPath } from '../grading/home/types';
+import { AbsenceLinks } from '../absence-reports/AbsenceLinks';
 
 export function GuardianStartView({ data }: { data: GuardianStart }) {
   const { t } = useTranslation();
   return (
+    <>
     <Section title={t('start.guardian.children')} testId="children">
       <DataTable
         label={t('start.guardian.children')}
@@ -26,5 +28,7 @@ export function GuardianStartView({ data }: { data: GuardianStart }) {
         }))}
       />
     </Section>
+    <AbsenceLinks />
+    </>
   );
 }
