@@ -1,22 +1,22 @@
-import { Group } from '@mantine/core';
+import { Group, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../app/AppLink';
-import { Section } from '../app/DataTable';
 import { isModuleOn } from '../organisation/RequireModule';
 import { useCurrentSession } from '../session/useSession';
 import { leavePath } from '../leave/types';
 import { reportAbsencePath } from './types';
 
-/** The guardian's start page: links to report absence and to apply for leave (module 'absence'). */
+/** On the guardian's start page: links to report absence and to apply for leave (module 'absence'). */
 export function AbsenceLinks() {
   const { t } = useTranslation();
   if (!isModuleOn(useCurrentSession(), 'absence')) return null;
   return (
-    <Section title={t('leave.navLabel')} testId="absence-links">
+    <Stack gap={4} mt="sm" data-testid="absence-links">
+      <Title order={3} size="h4">{t('leave.navLabel')}</Title>
       <Group gap="lg">
         <AppLink to={reportAbsencePath} testId="start-report-absence">{t('absenceReports.nav')}</AppLink>
         <AppLink to={leavePath} testId="start-leave">{t('leave.nav')}</AppLink>
       </Group>
-    </Section>
+    </Stack>
   );
 }

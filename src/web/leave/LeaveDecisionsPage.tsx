@@ -60,9 +60,9 @@ export function LeaveDecisionsPage() {
                 a.reason,
                 d('absenceValue', { invalid: a.invalidMinutes, valid: a.validMinutes }),
                 <Group key="a" gap="xs" wrap="nowrap">
-                  <Button size="xs" color="green" onClick={() => send(a, 'granted', null)} loading={decide.isPending && decide.variables?.id === a.id && decide.variables.decision === 'granted'}
+                  <Button size="xs" color="green.9" onClick={() => send(a, 'granted', null)} loading={decide.isPending && decide.variables?.id === a.id && decide.variables.decision === 'granted'}
                     aria-label={d('grantLabel', { name: a.pupilName })} data-testid="grant-leave">{d('grant')}</Button>
-                  <Button size="xs" variant="outline" color="red" onClick={() => { setRefusing(a); setReason(''); setChecked(false); }}
+                  <Button size="xs" variant="outline" color="red.9" onClick={() => { setRefusing(a); setReason(''); setChecked(false); }}
                     aria-label={d('refuseLabel', { name: a.pupilName })} data-testid="refuse-leave">{d('refuse')}</Button>
                 </Group>,
               ],
@@ -77,7 +77,7 @@ export function LeaveDecisionsPage() {
                     onChange={(e) => setReason(e.currentTarget.value)} error={checked && !reason.trim() ? t('leave.problems.reason_required') : undefined}
                     data-testid="refuse-reason" />
                   <Group gap="sm">
-                    <Button type="submit" color="red" loading={decide.isPending} data-testid="confirm-refuse">{d('confirmRefuse')}</Button>
+                    <Button type="submit" color="red.9" loading={decide.isPending} data-testid="confirm-refuse">{d('confirmRefuse')}</Button>
                     <Button variant="default" onClick={() => setRefusing(null)}>{d('cancel')}</Button>
                   </Group>
                 </Stack>

@@ -40,7 +40,7 @@ export function LeaveList({ data, mayWithdraw }: { data: Leave; mayWithdraw: boo
               </div>
             ) : '',
             ...(mayWithdraw ? [a.status === 'pending' ? (
-              <Button key="w" size="xs" variant="outline" color="red" onClick={() => onWithdraw(a.id)}
+              <Button key="w" size="xs" variant="outline" color="red.9" onClick={() => onWithdraw(a.id)}
                 aria-label={t('leave.list.withdrawLabel', { dates: leaveDates(a) })} data-testid="withdraw-leave">{l('withdraw')}</Button>
             ) : ''] : []),
           ],

@@ -17,4 +17,4 @@ export const leaveDecisionsPath = '/ledighet/beslut';
 
 export const leaveDates = (a: Pick<LeaveApplication, 'fromDate' | 'toDate'>) => (a.fromDate === a.toDate ? a.fromDate : `${a.fromDate} – ${a.toDate}`);
 
-export const STATUS_COLOURS: Record<LeaveStatus, string> = { pending: 'yellow', granted: 'green', refused: 'red', withdrawn: 'gray' };
+export const STATUS_COLOURS: Record<LeaveStatus, string> = { pending: 'orange', granted: 'green', refused: 'red', withdrawn: 'gray' };

@@ -17,7 +17,7 @@ export function NoticesLink({ session }: { session: SessionBody }) {
           <NavLink to={noticesPath} className={mainNavClasses.navLink} data-testid="nav-notices"
             aria-label={unread ? t('notices.navUnread', { count: unread }) : t('notices.nav')}>
             {t('notices.nav')}
-            {unread > 0 && <Badge ml={6} size="sm" color="red" circle aria-hidden="true" data-testid="notices-unread">{unread}</Badge>}
+            {unread > 0 && <Badge ml={6} size="sm" color="red.9" circle aria-hidden="true" data-testid="notices-unread">{unread}</Badge>}
           </NavLink>
         </li>
       </ul>

@@ -9,7 +9,6 @@ import { AbsenceLinks } from '../absence-reports/AbsenceLinks';
 export function GuardianStartView({ data }: { data: GuardianStart }) {
   const { t } = useTranslation();
   return (
-    <>
     <Section title={t('start.guardian.children')} testId="children">
       <DataTable
         label={t('start.guardian.children')}
@@ -27,8 +26,7 @@ export function GuardianStartView({ data }: { data: GuardianStart }) {
           ],
         }))}
       />
+      <AbsenceLinks />
     </Section>
-    <AbsenceLinks />
-    </>
   );
 }
