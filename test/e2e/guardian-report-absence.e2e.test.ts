@@ -1,7 +1,14 @@
 // Journey: the guardian `vardnadshavare` reports her son Olle sick for the coming school day from the start
 // page's "Anmäl frånvaro": the page shows the school's reporting window, the report appears in the list with
-// who reported it; a report backwards in time is refused with the window named; axe clean; screenshots.
-import { describe, expect, it } from 'vitest';
+// who reported it; a report backwards in time is refused with the window named. Olle was absent without a
+// report on a lesson today: "Meddelanden" in the top bar shows one unread same-day notice, which she reads.
+// Axe clean; screenshots.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { one } from '../../src/server/platform/db/database';
+import { sameDayNotices } from '../../src/server/notices/same-day';
+import { templateCopy } from './setup';
 import { swedishDate } from '../../src/domain/common/dates';
 import { addDays } from '../../src/domain/absence-reports/span';
 import { choose, journey, login, screenshot, seriousA11yViolations } from './browser';
@@ -14,8 +21,28 @@ function nextSchoolDay(from: string): string {
   return d;
 }
 
+let template: Awaited<ReturnType<typeof templateCopy>> | undefined;
+beforeAll(async () => {
+  // a lesson of Olle's today, registered absent without a report, and the notice the roll-call's save gives
+  template = await templateCopy('same-day-notice', async (database) => {
+    const db = database.db;
+    const g = (await one<{ organiser_id: string; id: string; unit: string; child: string }>(db, sql`select g.organiser_id, g.id, g.school_unit_id as unit, c.id as child
+      from account a join guardianship gu on gu.guardian_id = a.person_id join person c on c.id = gu.child_id and c.given_name = 'Olle'
+      join group_membership m on m.person_id = c.id and m.end_date is null join student_group g on g.id = m.group_id and g.group_type = 'teaching'
+     where a.username = 'vardnadshavare' order by g.subject_code limit 1`))!;
+    const lesson = randomUUID();
+    await db.execute(sql`insert into lesson (organiser_id, id, group_id, school_unit_id, lesson_date, start_time, end_time, minutes)
+      values (${g.organiser_id}, ${lesson}, ${g.id}, ${g.unit}, ${today}, '08:10', '09:00', 50)`);
+    await db.execute(sql`insert into attendance_deviation (organiser_id, id, pupil_id, occurred_on, kind, minutes, valid, group_id, lesson_id)
+      values (${g.organiser_id}, ${randomUUID()}, ${g.child}, ${today}, 'absent', 50, false, ${g.id}, ${lesson})`);
+    await db.transaction((tx) => sameDayNotices().onInvalidAbsence(tx, [{ organiserId: g.organiser_id, pupilId: g.child, day: today }]));
+  });
+});
+afterAll(() => template?.remove());
+
 describe('guardian reports absence', () => {
   const j = journey();
+  beforeAll(() => template?.restoreEnv());
   const day = nextSchoolDay(today);
 
   it('opens "Anmäl frånvaro" from the start page and sees the reporting window', async () => {
@@ -66,7 +93,25 @@ describe('guardian reports absence', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'guardian-report-absence-part-day');
   }, 60_000);
+
+  it('"Meddelanden" shows one unread; the notice names Olle, the lesson and ogiltig frånvaro; marked read', async () => {
+    const { page } = j;
+    const link = page.getByTestId('nav-notices');
+    expect((await link.textContent())!.replace(/\s+/g, ' ').trim()).toBe('Meddelanden 1 oläst');
+    expect(await page.getByTestId('notices-unread').textContent()).toBe('1');
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: 'Meddelanden' }).waitFor();
+    const notice = page.getByTestId('notice').first();
+    expect(await notice.textContent()).toContain('Frånvaro utan anmälan idag');
+    expect(await notice.textContent()).toContain(`Olle är registrerad med ogiltig frånvaro (frånvaro utan anmälan) ${today}`);
+    expect(await notice.textContent()).toContain('08:10–09:00');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'guardian-report-notice');
+    await page.getByTestId('mark-read').click();
+    await expect.poll(() => page.getByTestId('notices-unread').count()).toBe(0);
+  }, 60_000);
 });
+
 
 async function optionStarting(page: import('playwright-core').Page, prefix: string): Promise<string> {
   await page.getByTestId('child-picker').click();

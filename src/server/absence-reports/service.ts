@@ -5,6 +5,7 @@ import { reporterProblem, reporterRole } from '../../domain/absence-reports/repo
 import { spanProblem, type ReportSpan } from '../../domain/absence-reports/span.js';
 import { reportWindow, windowProblem, type ReportWindow } from '../../domain/absence-reports/window.js';
 import { withdrawal } from '../../domain/absence-reports/withdrawal.js';
+import { byName } from '../../domain/org/sorting.js';
 import type { Actor } from '../platform/access/actor.js';
 import { audit } from '../platform/audit/audit.js';
 import { rows, type Db } from '../platform/db/database.js';
@@ -43,7 +44,7 @@ export function absenceReportService(db: Db) {
     return found.map((p) => ({
       id: p.id, name: p.name, unitName: p.unitName, className: p.className, window: windowOf(p, actor.today),
       mayReport: reporterProblem(actor.role, p.pupilMayReport) === null,
-    })).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    })).sort(byName);
   }
 
   async function list(actor: Actor, pupilId: string) {

@@ -36,7 +36,7 @@ export function ReportList({ data }: { data: Reports }) {
             r.fromTime ? `${r.fromTime}–${r.toTime}` : l('wholeDay'),
             `${r.reportedByName} (${t(`absenceReports.roles.${r.reporterRole}`)})`,
             formatStamp(r.createdAt),
-            <Badge key="s" color={r.withdrawn ? 'gray' : 'green'} variant="light">{r.withdrawn ? l('withdrawn') : l('active')}</Badge>,
+            <Badge key="s" color={r.withdrawn ? 'gray' : 'green'} variant="light" tt="none">{r.withdrawn ? l('withdrawn') : l('active')}</Badge>,
             r.mayWithdraw ? (
               <Button key="w" size="xs" variant="outline" color="red.9" onClick={() => onWithdraw(r.id)} loading={withdraw.isPending && withdraw.variables === r.id}
                 aria-label={t('absenceReports.list.withdrawLabel', { span: spanText(r) })} data-testid="withdraw-report">{l('withdraw')}</Button>

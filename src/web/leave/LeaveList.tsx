@@ -32,7 +32,7 @@ export function LeaveList({ data, mayWithdraw }: { data: Leave; mayWithdraw: boo
             leaveDates(a),
             a.reason,
             `${a.appliedByName}, ${formatStamp(a.createdAt)}`,
-            <Badge key="s" color={STATUS_COLOURS[a.status]} variant="light" data-testid="leave-status">{t(`leave.status.${a.status}`)}</Badge>,
+            <Badge key="s" color={STATUS_COLOURS[a.status]} variant="light" tt="none" data-testid="leave-status">{t(`leave.status.${a.status}`)}</Badge>,
             a.decidedByName ? (
               <div key="d">
                 <Text size="sm">{t('leave.list.decidedBy', { name: a.decidedByName, date: a.decidedAt ? formatStamp(a.decidedAt) : '' })}</Text>

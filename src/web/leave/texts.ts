@@ -3,7 +3,7 @@ export const leaveTexts = {
   sv: {
     nav: 'Ledighet',
     navLabel: 'Frånvaro och ledighet',
-    navDecisions: 'Ledighetsansökningar',
+    navDecisions: 'Ledighet',
     title: 'Ledighet',
     intro: 'Ansök om ledighet för ditt barn. Rektor, eller den rektor har delegerat beslutet till, beviljar eller avslår. Båda vårdnadshavarna ser ansökan.',
     form: {
@@ -68,7 +68,7 @@ export const leaveTexts = {
   en: {
     nav: 'Leave',
     navLabel: 'Absence and leave',
-    navDecisions: 'Leave applications',
+    navDecisions: 'Leave',
     title: 'Leave',
     intro: 'Apply for leave for your child. The principal, or the person the principal delegated the decision to, grants or refuses it. Both guardians see the application.',
     form: {

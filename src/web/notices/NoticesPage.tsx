@@ -23,7 +23,7 @@ export function NoticesPage() {
           <Card component="li" key={n.id} withBorder padding="md" radius="md" data-testid="notice">
             <Group justify="space-between" align="flex-start">
               <Title order={2} size="h4">{n.title}</Title>
-              {!n.readAt && <Badge color="red.9" variant="filled">{t('notices.unread')}</Badge>}
+              {!n.readAt && <Badge color="red.9" variant="filled" tt="none">{t('notices.unread')}</Badge>}
             </Group>
             <Text size="sm" c="dimmed">{t('notices.received', { date: formatStamp(n.createdAt) })}</Text>
             <Text mt="xs" style={{ whiteSpace: 'pre-line' }}>{n.body}</Text>

@@ -2,8 +2,8 @@
 export const noticeTexts = {
   sv: {
     nav: 'Meddelanden',
-    navUnread_one: 'Meddelanden, {{count}} oläst',
-    navUnread_other: 'Meddelanden, {{count}} olästa',
+    unreadSuffix_one: 'oläst',
+    unreadSuffix_other: 'olästa',
     title: 'Meddelanden',
     empty: 'Du har inga meddelanden.',
     unread: 'Oläst',
@@ -13,8 +13,8 @@ export const noticeTexts = {
   },
   en: {
     nav: 'Messages',
-    navUnread_one: 'Messages, {{count}} unread',
-    navUnread_other: 'Messages, {{count}} unread',
+    unreadSuffix_one: 'unread',
+    unreadSuffix_other: 'unread',
     title: 'Messages',
     empty: 'You have no messages.',
     unread: 'Unread',
