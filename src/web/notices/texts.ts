@@ -8,7 +8,7 @@ export const noticeTexts = {
     empty: 'Du har inga meddelanden.',
     unread: 'Oläst',
     markRead: 'Markera som läst',
-    markReadLabel: 'Markera ”{{title}}” ({{day}}) som läst',
+    markReadLabel: 'Markera som läst: {{title}} ({{day}})',
     received: 'Mottaget {{date}}',
   },
   en: {
@@ -19,7 +19,7 @@ export const noticeTexts = {
     empty: 'You have no messages.',
     unread: 'Unread',
     markRead: 'Mark as read',
-    markReadLabel: 'Mark “{{title}}” ({{day}}) as read',
+    markReadLabel: 'Mark as read: {{title}} ({{day}})',
     received: 'Received {{date}}',
   },
 };
