@@ -14,7 +14,7 @@ export function NoticesLink({ session }: { session: SessionBody }) {
     <nav aria-label={t('notices.nav')} className={mainNavClasses.nav}>
       <ul className={mainNavClasses.navList}>
         <li>
-          <NavLink to={noticesPath} className={mainNavClasses.navLink} data-testid="nav-notices">
+          <NavLink to={noticesPath} className={mainNavClasses.navLink} style={{ whiteSpace: 'nowrap' }} data-testid="nav-notices">
             {t('notices.nav')}
             {unread > 0 && (
               <>
