@@ -14,12 +14,12 @@ export function NoticesLink({ session }: { session: SessionBody }) {
     <nav aria-label={t('notices.nav')} className={mainNavClasses.nav}>
       <ul className={mainNavClasses.navList}>
         <li>
-          <NavLink to={noticesPath} className={mainNavClasses.navLink} style={{ whiteSpace: 'nowrap' }} data-testid="nav-notices">
+          <NavLink to={noticesPath} className={mainNavClasses.navLink} style={{ display: 'inline-flex', alignItems: 'center', gap: 6, whiteSpace: 'nowrap' }} data-testid="nav-notices">
             {t('notices.nav')}
             {unread > 0 && (
               <>
                 {' '}
-                <Badge ml={4} size="sm" color="red.9" circle data-testid="notices-unread">{unread}</Badge>
+                <Badge size="sm" color="red.9" circle data-testid="notices-unread">{unread}</Badge>
                 <VisuallyHidden> {t('notices.unreadSuffix', { count: unread })}</VisuallyHidden>
               </>
             )}
