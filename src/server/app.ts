@@ -62,6 +62,15 @@ import { groupReportService } from './register/groups/report-service.js';
 import { oidcRoutes } from './oidc/routes.js';
 import { oidcService } from './oidc/oidc-service.js';
 import type { OidcSettings } from '../domain/oidc/provider-config.js';
+import { absenceReportRoutes } from './absence-reports/routes.js';
+import { absenceReportService } from './absence-reports/service.js';
+import { leaveRoutes } from './leave/routes.js';
+import { leaveService } from './leave/service.js';
+import { noticeRoutes } from './notices/routes.js';
+import { noticeService } from './notices/service.js';
+import { sameDayNotices, type SameDayNotices } from './notices/same-day.js';
+import { readMailConfig, type MailConfig } from './platform/mail/config.js';
+import { mailSender, type MailSender } from './platform/mail/sender.js';
 
 /** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
 export interface RegisteredRoute {
@@ -73,7 +82,12 @@ export interface RegisteredRoute {
 }
 
 declare module 'fastify' {
-  interface FastifyInstance { routeTable: RegisteredRoute[] }
+  interface FastifyInstance {
+    routeTable: RegisteredRoute[];
+    /** The same-day notice of invalid absence (the roll-call calls it in its save) and the mail sender. */
+    sameDayNotices: SameDayNotices;
+    mail: MailSender;
+  }
 }
 
 export interface AppOptions {
@@ -93,6 +107,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** Login with e-ID through OpenID Connect (off when absent or without providers). */
   oidc?: OidcSettings;
+  /** SMTP for e-mail notices; default from the environment (LARKA_SMTP_URL, LARKA_MAIL_FROM). */
+  mail?: MailConfig;
 }
 
 export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -175,6 +191,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(organisationRoutes(db));
   await app.register(nationalTestRoutes(nationalTestService(db)));
   await app.register(consentRoutes(consentService(db)));
+  // absence reports, leave and same-day notices; mail is sent after commit, never in a request
+  const mail = mailSender({ db, config: opts.mail ?? readMailConfig(), log: app.log });
+  app.decorate('mail', mail);
+  app.decorate('sameDayNotices', sameDayNotices({ afterWrite: mail.kick }));
+  app.addHook('onReady', async () => mail.start());
+  app.addHook('onClose', async () => mail.stop());
+  await app.register(absenceReportRoutes(absenceReportService(db)));
+  await app.register(leaveRoutes(leaveService(db)));
+  await app.register(noticeRoutes(noticeService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

@@ -6,6 +6,8 @@ import { UserMenu } from '../session/UserMenu';
 import { useCurrentSession } from '../session/useSession';
 import { MainNav, mainNavClasses } from '../grading/overview/GradingNav';
 import { DocumentsNav } from '../grading/documents/DocumentsNav';
+import { AbsenceNav } from '../leave/AbsenceNav';
+import { NoticesLink } from '../notices/NoticesLink';
 import classes from './Shell.module.css';
 
 /** The frame of every signed-in page: top bar with product, unit, role and name menu. */
@@ -25,6 +27,8 @@ export function Shell() {
             </Anchor>
             <MainNav session={session} />
             <DocumentsNav session={session} />
+            <AbsenceNav session={session} />
+            <NoticesLink session={session} />
           </div>
           <div className={classes.context}>
             <ContextSwitcher session={session} />

@@ -22,6 +22,9 @@ import { organisationTexts } from '../organisation/texts';
 import { myPupilTexts } from '../my-pupils/texts';
 import { nationalTestTexts } from '../national-tests/texts';
 import { portalTexts } from '../portal/texts';
+import { absenceReportTexts } from '../absence-reports/texts';
+import { leaveTexts } from '../leave/texts';
+import { noticeTexts } from '../notices/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -63,6 +66,9 @@ const resources = Object.fromEntries(
         myPupils: myPupilTexts[lng],
         nationalTests: nationalTestTexts[lng],
         portal: portalTexts[lng],
+        absenceReports: absenceReportTexts[lng],
+        leave: leaveTexts[lng],
+        notices: noticeTexts[lng],
       },
     },
   ]),

@@ -32,6 +32,10 @@ import { MyPupilsPage } from '../my-pupils/MyPupilsPage';
 import { MyPupilsPrintPage } from '../my-pupils/MyPupilsPrintPage';
 import { NationalTestsPage } from '../national-tests/NationalTestsPage';
 import { ChildPage, MyPage } from '../portal/PupilOverviewPage';
+import { ReportAbsencePage } from '../absence-reports/ReportAbsencePage';
+import { LeavePage } from '../leave/LeavePage';
+import { LeaveDecisionsPage } from '../leave/LeaveDecisionsPage';
+import { NoticesPage } from '../notices/NoticesPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -73,6 +77,10 @@ export const router = createBrowserRouter([
       { path: 'admin/organisation', element: <UnitsPage /> },
       { path: 'admin/organisation/lasar', element: <CalendarPage /> },
       { path: 'admin/organisation/installningar', element: <SettingsPage /> },
+      { path: 'anmal-franvaro', element: <RequireModule module="absence"><ReportAbsencePage /></RequireModule> },
+      { path: 'ledighet', element: <RequireModule module="absence"><LeavePage /></RequireModule> },
+      { path: 'ledighet/beslut', element: <RequireModule module="absence"><LeaveDecisionsPage /></RequireModule> },
+      { path: 'meddelanden', element: <NoticesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

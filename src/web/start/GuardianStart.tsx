@@ -5,6 +5,7 @@ import { Section } from '../app/DataTable';
 import { byName, formatSchoolYear } from '../app/format';
 import { childPath } from '../portal/paths';
 import type { GuardianStart } from './types';
+import { AbsenceLinks } from '../absence-reports/AbsenceLinks';
 
 /** "Mina barn": each child leads to their page (grades handed out, national tests, absence). A plain table
  *  without a minimum width: guardians mostly read it on a phone. */
@@ -31,6 +32,7 @@ export function GuardianStartView({ data }: { data: GuardianStart }) {
           </Table.Tbody>
         </Table>
       )}
+      <AbsenceLinks />
     </Section>
   );
 }

@@ -235,6 +235,27 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
     schoolYear: [...new Set((await rows<{ y: string }>(database.db, sql`select school_year as y from term order by start_date desc limit 2`)).map((r) => r.y))],
     provider: ['eid', 'skolfed'],
     returnTo: ['/', '/elever', 'https://evil.example/'],
+    ...await absencePools(database, pupils.map((p: any) => p.id), bjork!.id),
   };
   return { pools, fixtures };
+}
+
+/** Absence reports, leave applications and notices of the fuzzed pupils (real ids for :absenceReportId,
+ *  :leaveApplicationId and :noticeId), written directly as a guardian's report, application and notice. */
+async function absencePools(database: Database, pupilIds: string[], unitId: string): Promise<Record<string, unknown[]>> {
+  const db = database.db;
+  const pools: Record<string, string[]> = { absenceReportId: [], leaveApplicationId: [], noticeId: [] };
+  for (const pupilId of pupilIds.slice(0, 3)) {
+    const g = await one<{ guardian_id: string; organiser_id: string }>(db, sql`select guardian_id, organiser_id from guardianship where child_id = ${pupilId} limit 1`);
+    if (!g) continue;
+    const [report, leave, notice] = [randomUUID(), randomUUID(), randomUUID()];
+    await db.execute(sql`insert into absence_report (organiser_id, id, pupil_id, reported_by, reporter_role, from_date, to_date)
+      values (${g.organiser_id}, ${report}, ${pupilId}, ${g.guardian_id}, 'guardian', current_date + 1, current_date + 1)`);
+    await db.execute(sql`insert into leave_application (organiser_id, id, pupil_id, school_unit_id, applied_by, from_date, to_date, reason)
+      values (${g.organiser_id}, ${leave}, ${pupilId}, ${unitId}, ${g.guardian_id}, current_date + 3, current_date + 4, 'Familjeresa')`);
+    await db.execute(sql`insert into notice (organiser_id, id, recipient_id, pupil_id, kind, day, title, body)
+      values (${g.organiser_id}, ${notice}, ${g.guardian_id}, ${pupilId}, 'absence.same_day', current_date, 'Frånvaro utan anmälan idag', 'Fuzz')`);
+    pools.absenceReportId.push(report); pools.leaveApplicationId.push(leave); pools.noticeId.push(notice);
+  }
+  return { ...pools, decision: ['granted', 'refused'], fromTime: ['08:00', '13:00', null], toTime: ['09:30', '15:00', null] };
 }

@@ -87,6 +87,7 @@ export async function buildWorld(t: TestApp) {
   // guardian, so that a route adding a guardianship with this id changes no one's reach.
   Object.assign(fixtures, { guardianId: (await one<{ guardian_id: string }>(db, sql`select guardian_id from guardianship
     where organiser_id = ${org} and child_id = ${elev} order by guardian_id limit 1`))!.guardian_id });
+  Object.assign(fixtures, await absenceFixtures(t, elev, units.get(HOME)!, guardian));
   // "Mina elever": every column, so that the leak check reads all of them
   Object.assign(fixtures, { columns: 'className,groups,civicNo,birthDate,email,phone,address,guardians,guardianPhones' });
   // e-ID login: a provider name (none is configured in the test app: the routes answer with a redirect)
@@ -181,4 +182,23 @@ async function pupilReach(t: TestApp, actors: MatrixActor[]) {
     reach.set(a, set);
   }
   return { pupils, of: (a: MatrixActor) => reach.get(a)! };
+}
+
+/** Absence reports, leave and notices: a report and a pending leave application of `elev` (by their own
+ *  guardian), and a notice to the demo guardian. */
+async function absenceFixtures(t: TestApp, elev: string, unitId: string, demoGuardian: string) {
+  const db = t.database.db;
+  const org = t.organiserId;
+  const guardianOfElev = (await one<{ guardian_id: string }>(db, sql`select guardian_id from guardianship where child_id = ${elev} limit 1`))!.guardian_id;
+  const absenceReportId = randomUUID();
+  await db.execute(sql`insert into absence_report (organiser_id, id, pupil_id, reported_by, reporter_role, from_date, to_date)
+    values (${org}, ${absenceReportId}, ${elev}, ${guardianOfElev}, 'guardian', current_date + 1, current_date + 2)`);
+  const leaveApplicationId = randomUUID();
+  await db.execute(sql`insert into leave_application (organiser_id, id, pupil_id, school_unit_id, applied_by, from_date, to_date, reason)
+    values (${org}, ${leaveApplicationId}, ${elev}, ${unitId}, ${guardianOfElev}, current_date + 7, current_date + 8, 'Familjeresa')`);
+  const child = (await one<{ child_id: string }>(db, sql`select child_id from guardianship where guardian_id = ${demoGuardian} order by child_id limit 1`))!.child_id;
+  const noticeId = randomUUID();
+  await db.execute(sql`insert into notice (organiser_id, id, recipient_id, pupil_id, kind, day, title, body)
+    values (${org}, ${noticeId}, ${demoGuardian}, ${child}, 'absence.same_day', current_date, 'Frånvaro utan anmälan idag', 'Matris')`);
+  return { absenceReportId, leaveApplicationId, noticeId, fromTime: null, toTime: null };
 }
