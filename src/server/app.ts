@@ -55,6 +55,10 @@ import { groupAdminService } from './register/groups/group-service.js';
 import { membershipService } from './register/groups/membership-service.js';
 import { groupReportRoutes } from './register/groups/report-routes.js';
 import { groupReportService } from './register/groups/report-service.js';
+import { attendanceRoutes } from './attendance/routes.js';
+import { attendanceService, type AttendanceOptions } from './attendance/service.js';
+import { timetableRoutes } from './timetable/routes.js';
+import { timetableService } from './timetable/service.js';
 
 /** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
 export interface RegisteredRoute {
@@ -84,6 +88,8 @@ export interface AppOptions {
   /** Folder of the built web app; omitted in API tests. */
   webRoot?: string | null;
   trustProxy?: boolean | string;
+  /** Options of the roll call (e.g. the same-day notice of invalid absence). */
+  attendance?: AttendanceOptions;
 }
 
 export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -161,6 +167,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(groupReportRoutes(groupReportService(db)));
   await app.register(importRoutes(importService(db), registerExport(db)));
   await app.register(organisationRoutes(db));
+  await app.register(timetableRoutes(timetableService(db)));
+  await app.register(attendanceRoutes(attendanceService(db, opts.attendance)));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);
