@@ -20,6 +20,8 @@ import { groupAdminTexts } from '../groups/admin/texts';
 import { registerImportTexts } from '../admin/import/texts';
 import { organisationTexts } from '../organisation/texts';
 import { myPupilTexts } from '../my-pupils/texts';
+import { attendanceTexts } from '../attendance/texts';
+import { timetableTexts } from '../timetable/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -59,6 +61,8 @@ const resources = Object.fromEntries(
         registerImport: registerImportTexts[lng],
         organisation: organisationTexts[lng],
         myPupils: myPupilTexts[lng],
+        attendance: attendanceTexts[lng],
+        timetable: timetableTexts[lng],
       },
     },
   ]),

@@ -99,12 +99,24 @@ function weekOf(rng: Rng, unit: UnitInfo, teachersOf: Map<string, string[]>): Pl
   return placed;
 }
 
+/** Ids in ascending order (a counter in front, random behind): the many lesson and deviation rows are then
+ *  appended to their primary-key index instead of being scattered over it, which keeps the seed fast. */
+function ascendingIds(rng: Rng, tag: number) {
+  let n = 0;
+  return () => {
+    const c = (tag * 2 ** 40 + n++).toString(16).padStart(12, '0');
+    const r = rng.uuid();
+    return `${c.slice(0, 8)}-${c.slice(8, 12)}-${r.slice(14)}`;
+  };
+}
+
 export interface TimetableOptions { ds: Dataset; units: UnitInfo[]; today: string; seed?: number }
 
 export function buildTimetables(opts: TimetableOptions): TimetableRows {
   const { ds, units, today } = opts;
   const rng = new Rng(((opts.seed ?? 1) * 7919 + 17) >>> 0);
   const out = newTimetableRows();
+  const lessonId = ascendingIds(rng, 1);
   const col = <T>(rows: Rows<any>, c: string) => rows.columns[c] as T[];
 
   // the current school year's terms
@@ -127,7 +139,7 @@ export function buildTimetables(opts: TimetableOptions): TimetableRows {
         const slot: Slot = { id: rng.uuid(), weekday: p.weekday, startTime: PERIODS[p.period][0], endTime: PERIODS[p.period][1], room: p.room };
         out.slot.add({ id: slot.id, groupId: p.groupId, termId: term.id, weekday: slot.weekday, startTime: slot.startTime, endTime: slot.endTime, room: slot.room });
         for (const l of generateLessons([slot], term, [])) {
-          const id = rng.uuid();
+          const id = lessonId();
           out.lesson.add({ id, groupId: p.groupId, schoolUnitId: unit.id, slotId: slot.id, lessonDate: l.date, startTime: l.startTime, endTime: l.endTime, minutes: l.minutes, room: l.room });
           if (term === current && l.date < today) {
             const list = lessonsByDay.get(l.date) ?? [];
@@ -186,8 +198,9 @@ function addHistory(rng: Rng, out: TimetableRows, ds: Dataset, term: Span, today
     }
   }
 
+  const deviationId = ascendingIds(rng, 2);
   for (const day of days) {
-    for (const l of lessonsByDay.get(day)!) {
+    for (const l of lessonsByDay.get(day)!.sort((a, b) => (a.id < b.id ? -1 : 1))) {
       if (rng.chance(0.02)) continue; // a few past lessons were never reported
       const teacher = (teachersOf.get(l.groupId) ?? [])[0];
       if (!teacher) continue;
@@ -206,7 +219,7 @@ function addHistory(rng: Rng, out: TimetableRows, ds: Dataset, term: Span, today
         else if (r < (h ? 0.13 : 0.03)) { kind = 'left_early'; minutes = Math.min(l.minutes, rng.int(5, 30)); }
         if (!kind) continue;
         out.deviation.add({
-          id: rng.uuid(), pupilId: m.pupil, occurredOn: day, kind, minutes, valid: !!report, subjectCode: l.subject, groupId: l.groupId,
+          id: deviationId(), pupilId: m.pupil, occurredOn: day, kind, minutes, valid: !!report, subjectCode: l.subject, groupId: l.groupId,
           lessonId: l.id, absenceReportId: report ?? null, recordedBy: teacher, recordedAt: reportedAt,
         });
       }
