@@ -38,13 +38,17 @@ export function LessonsOfDayPage() {
       {data ? (
         <>
           <Group gap="sm" role="navigation" aria-label={t('attendance.dayPicker')}>
-            <Button component={Link} to={attendancePath(data.previousSchoolDay)} variant="default" disabled={!data.previousSchoolDay} data-testid="attendance-previous-day">
-              ← {t('attendance.previousDay')}
-            </Button>
-            <Button component={Link} to={attendancePath(null)} variant="default" disabled={data.date === data.today} data-testid="attendance-today">{t('attendance.today')}</Button>
-            <Button component={Link} to={attendancePath(data.nextSchoolDay)} variant="default" disabled={!data.nextSchoolDay} data-testid="attendance-next-day">
-              {t('attendance.nextDay')} →
-            </Button>
+            {data.previousSchoolDay && (
+              <Button component={Link} to={attendancePath(data.previousSchoolDay)} variant="default" data-testid="attendance-previous-day">
+                ← {t('attendance.previousDay')}
+              </Button>
+            )}
+            {data.date !== data.today && <Button component={Link} to={attendancePath(null)} variant="default" data-testid="attendance-today">{t('attendance.today')}</Button>}
+            {data.nextSchoolDay && (
+              <Button component={Link} to={attendancePath(data.nextSchoolDay)} variant="default" data-testid="attendance-next-day">
+                {t('attendance.nextDay')} →
+              </Button>
+            )}
           </Group>
           <Title order={2} size="h3" data-testid="attendance-day">{t('attendance.dayHeading', { date: dayLabel(data.date, weekdays) })}</Title>
           <DataTable

@@ -6,7 +6,8 @@ import type { RollCallRow, RollCallStatus } from './types';
 import type { SaveInput } from './useAttendance';
 
 const STATUSES: RollCallStatus[] = ['present', 'absent', 'late', 'left_early'];
-const COLORS: Record<RollCallStatus, string> = { present: 'green', absent: 'red', late: 'orange', left_early: 'orange' };
+// dark shades: white text on them keeps a contrast ratio of at least 4.5:1
+const COLORS: Record<RollCallStatus, string> = { present: 'green.9', absent: 'red.9', late: 'orange.9', left_early: 'orange.9' };
 const DEFAULT_MINUTES = 10;
 
 export type RowState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; error: unknown; input: SaveInput };
@@ -66,7 +67,7 @@ export function PupilRollCallRow({ pupil, editable, state, onSave }: {
             <Text size="sm" c="red.8" role="alert">
               {isApiError(state.error) && state.error.code === 'invalid_minutes' ? t('attendance.errors.invalid_minutes') : t('attendance.saveFailed')}
             </Text>
-            <Button size="compact-xs" variant="subtle" color="red" onClick={() => onSave(state.input)}>{t('attendance.retry')}</Button>
+            <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => onSave(state.input)}>{t('attendance.retry')}</Button>
           </Group>
         )}
         {state.kind === 'idle' && pupil.status !== 'present' && (

@@ -83,7 +83,7 @@ function GroupTimetableView({ data, termId }: { data: GroupTimetable; termId: st
           rows={data.slots.map((s) => ({
             key: s.id,
             cells: [weekdays[s.weekday - 1], `${s.startTime}–${s.endTime}`, s.room ?? '',
-              <Button key="r" size="compact-sm" variant="outline" color="red" loading={changes.remove.isPending && changes.remove.variables === s.id}
+              <Button key="r" size="compact-sm" variant="outline" color="red.9" loading={changes.remove.isPending && changes.remove.variables === s.id}
                 aria-label={t('timetable.removeSlot', { day: weekdays[s.weekday - 1], time: s.startTime })} onClick={() => changes.remove.mutate(s.id)}>
                 {t('timetable.remove')}
               </Button>],
@@ -124,7 +124,7 @@ function GroupTimetableView({ data, termId }: { data: GroupTimetable; termId: st
                   <Group key="a" gap={4} wrap="nowrap">
                     <TextInput size="xs" w={140} placeholder={t('timetable.reasonPlaceholder')} aria-label={t('timetable.reasonFor', { date: l.date })}
                       value={reasons[l.id] ?? ''} maxLength={200} onChange={(e) => setReasons({ ...reasons, [l.id]: e.currentTarget.value })} />
-                    <Button size="compact-sm" variant="outline" color="red" disabled={!(reasons[l.id] ?? '').trim()}
+                    <Button size="compact-sm" variant="outline" color="red.9" disabled={!(reasons[l.id] ?? '').trim()}
                       aria-label={t('timetable.cancelLesson', { date: l.date, time: l.startTime })}
                       onClick={() => changes.cancel.mutate({ lessonId: l.id, reason: reasons[l.id].trim() })}>{t('timetable.cancel')}</Button>
                   </Group>
