@@ -83,6 +83,7 @@ export async function buildWorld(t: TestApp) {
 
   const fixtures = { ...await homeResources(t, { teacher: by('larare'), admin: by('admin'), rektor: by('rektor'), elev }), ...await organisationResources(t, units.get(HOME)!) };
   Object.assign(fixtures, await accountFixtures(t, elev));
+  Object.assign(fixtures, await timetableFixtures(t, fixtures.groupId as string));
   // "Mina elever": every column, so that the leak check reads all of them
   Object.assign(fixtures, { columns: 'className,groups,civicNo,birthDate,email,phone,address,guardians,guardianPhones' });
   return { actors, fixtures, reach: await pupilReach(t, actors) };
@@ -175,4 +176,13 @@ async function pupilReach(t: TestApp, actors: MatrixActor[]) {
     reach.set(a, set);
   }
   return { pupils, of: (a: MatrixActor) => reach.get(a)! };
+}
+
+/** Timetable and roll call: a past lesson of the pupil's group and one of its weekly slots, and valid slot times. */
+async function timetableFixtures(t: TestApp, groupId: string): Promise<Fixtures> {
+  const db = t.database.db;
+  const lesson = await one<{ id: string; slot_id: string }>(db, sql`select id, slot_id from lesson where group_id = ${groupId}
+    and lesson_date < current_date and slot_id is not null order by lesson_date desc limit 1`);
+  if (!lesson) throw new Error('the demo data has no lesson of the group');
+  return { lessonId: lesson.id, slotId: lesson.slot_id, weekday: 1, startTime: '16:00', endTime: '16:45', status: 'absent' };
 }
