@@ -1,14 +1,15 @@
-import { coversLesson, type AbsenceCover } from '../../domain/absence/validity.js';
+import { coversLesson } from '../../domain/absence/validity.js';
 import { deviationFor, needsSameDayNotice, registrationProblem, type RegistrationProblem, type RollCallStatus } from '../../domain/attendance/roll-call.js';
 import { byPersonName } from '../../domain/org/sorting.js';
 import { adjacentSchoolDay, addDays, isoWeekday, type Span } from '../../domain/timetable/calendar.js';
 import { requireAction } from '../platform/access/access.js';
 import type { Actor } from '../platform/access/actor.js';
-import { audit } from '../platform/audit/audit.js';
+import { audit, auditStatement } from '../platform/audit/audit.js';
+import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../platform/db/database.js';
 import { AppError, badRequest, notFound } from '../platform/http/errors.js';
 import { readHolidaysAt, readTermOn } from '../timetable/calendar-store.js';
-import { markReported, readCovers, readLesson, readLessonsOfDay, readPupilsOfLesson, writeDeviation, type LessonRow, type PupilCover, type PupilOfLesson } from './store.js';
+import { markReported, readCovers, readLesson, readLessonsOfDay, readPupilsOfLesson, readSaveFacts, writeSave, type LessonRow, type PupilCover, type PupilOfLesson } from './store.js';
 
 /** Called inside a save's transaction for every pupil whose saved deviation is an invalid absence or late
  *  arrival (the same-day notice to the guardians). */
@@ -38,7 +39,7 @@ const lessonBody = (l: LessonRow, problem: RegistrationProblem | null) => ({
   deviations: l.deviations, problem,
 });
 
-function rowOf(p: PupilOfLesson, covers: readonly PupilCover[], lesson: LessonRow): RollCallRow {
+function rowOf(p: PupilOfLesson, covers: readonly PupilCover[], lesson: Pick<LessonRow, 'date' | 'startTime' | 'endTime'>): RollCallRow {
   const time = { date: lesson.date, startTime: lesson.startTime, endTime: lesson.endTime };
   const mine = covers.filter((c) => c.pupilId === p.id && coversLesson(c, time));
   const advance = mine.find((c) => c.kind === 'leave') ?? mine[0];
@@ -91,30 +92,29 @@ export function attendanceService(db: Db, opts: AttendanceOptions = {}) {
       };
     },
 
-    /** Saves one pupil's status on the lesson at once (one click), marks the lesson reported, returns the row. */
+    /** Saves one pupil's status on the lesson at once (one click), marks the lesson reported, returns the row.
+     *  Two statements: the facts (lesson in scope, term, membership, covers), then the writes and the audit row. */
     async save(actor: Actor, lessonId: string, pupilId: string, input: { status: RollCallStatus; minutes?: number | null }) {
+      requireAction(actor, 'attendance.register');
       return db.transaction(async (tx) => {
-        const lesson = await lessonInScope(tx, actor, lessonId);
-        const [pupil] = await readPupilsOfLesson(tx, actor.organiserId, lesson, pupilId);
-        if (!pupil) throw notFound('No such pupil in the group on the day of the lesson');
-        const problem = await problemOf(tx, actor, lesson);
+        const facts = await readSaveFacts(tx, actor, lessonId, pupilId);
+        if (!facts) throw notFound('No such lesson among yours');
+        if (!facts.pupil) throw notFound('No such pupil in the group on the day of the lesson');
+        const problem = registrationProblem({ date: facts.date, cancelled: facts.cancelled }, actor.today, facts.term);
         if (problem) throw refuse(problem);
-        const covers = await readCovers(tx, actor.organiserId, lesson.date, [pupilId]);
-        const d = deviationFor(input.status, lesson, covers as AbsenceCover[], input.minutes);
-        if (d === 'minutes') throw badRequest(`Minutes are whole minutes from 1 to ${lesson.minutes}`, 'invalid_minutes');
-        await writeDeviation(tx, actor, lesson, pupilId, d);
-        await markReported(tx, actor, lesson.id);
-        await audit(tx, {
+        const d = deviationFor(input.status, facts, facts.covers, input.minutes);
+        if (d === 'minutes') throw badRequest(`Minutes are whole minutes from 1 to ${facts.minutes}`, 'invalid_minutes');
+        await writeSave(tx, actor, facts, pupilId, d, auditStatement({
           organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId, ip: actor.ip,
-          action: 'attendance.registered', entityType: 'lesson', entityId: lesson.id,
-          details: { personId: pupilId, groupId: lesson.groupId, unitId: lesson.schoolUnitId, date: lesson.date, status: input.status,
+          action: 'attendance.registered', entityType: 'lesson', entityId: facts.id,
+          details: { personId: pupilId, groupId: facts.groupId, unitId: facts.schoolUnitId, date: facts.date, status: input.status,
             minutes: d?.minutes ?? null, valid: d?.valid ?? null, absenceReportId: d?.absenceReportId ?? null, leaveId: d?.leaveId ?? null },
-        });
+        }, sql`rc`));
         if (needsSameDayNotice(d) && opts.onInvalidAbsence) {
-          await opts.onInvalidAbsence(tx, [{ organiserId: actor.organiserId, pupilId, day: lesson.date }]);
+          await opts.onInvalidAbsence(tx, [{ organiserId: actor.organiserId, pupilId, day: facts.date }]);
         }
-        const stored = { ...pupil, kind: d?.kind ?? null, minutes: d?.minutes ?? null, valid: d?.valid ?? null };
-        return rowOf(stored, covers, lesson);
+        const stored = { ...facts.pupil, kind: d?.kind ?? null, minutes: d?.minutes ?? null, valid: d?.valid ?? null };
+        return rowOf(stored, facts.covers.map((c) => ({ ...c, pupilId })), facts);
       });
     },
 
