@@ -179,7 +179,7 @@ function addHistory(rng: Rng, out: TimetableRows, ds: Dataset, term: Span, today
   while (next <= term.endDate && !isSchoolDay(next, term, [])) next = addDays(next, 1);
 
   // sick spells reported by a guardian: 1–3 school days, whole days
-  const sick = new Map<string, string>(); // pupil|day → report id
+  const sick = new Map<string, Map<string, string>>(); // day → pupil → report id
   const at = (day: string, time: string) => `${day} ${time} Europe/Stockholm`;
   for (const pupil of pupils) {
     const guardian = guardianOf.get(pupil);
@@ -190,7 +190,11 @@ function addHistory(rng: Rng, out: TimetableRows, ds: Dataset, term: Span, today
       const len = Math.min(days.length - i, rng.weighted([[1, 5], [2, 3], [3, 2]] as const));
       const id = rng.uuid();
       out.report.add({ id, pupilId: pupil, reportedBy: guardian, reporterRole: 'guardian', fromDate: days[i], toDate: days[i + len - 1], createdAt: at(days[i], '07:25') });
-      for (let k = 0; k < len; k++) sick.set(`${pupil}|${days[i + k]}`, id);
+      for (let k = 0; k < len; k++) {
+        const byPupil = sick.get(days[i + k]) ?? new Map<string, string>();
+        byPupil.set(pupil, id);
+        sick.set(days[i + k], byPupil);
+      }
       i += len;
     }
     if (next <= term.endDate && rng.chance(0.015)) {
@@ -200,6 +204,7 @@ function addHistory(rng: Rng, out: TimetableRows, ds: Dataset, term: Span, today
 
   const deviationId = ascendingIds(rng, 2);
   for (const day of days) {
+    const sickToday = sick.get(day) ?? new Map<string, string>();
     for (const l of lessonsByDay.get(day)!.sort((a, b) => (a.id < b.id ? -1 : 1))) {
       if (rng.chance(0.02)) continue; // a few past lessons were never reported
       const teacher = (teachersOf.get(l.groupId) ?? [])[0];
@@ -208,7 +213,7 @@ function addHistory(rng: Rng, out: TimetableRows, ds: Dataset, term: Span, today
       out.rollCall.add({ lessonId: l.id, reportedBy: teacher, reportedAt, updatedAt: reportedAt });
       for (const m of members.get(l.groupId) ?? []) {
         if (m.start > day || (m.end !== null && m.end < day)) continue;
-        const report = sick.get(`${m.pupil}|${day}`);
+        const report = sickToday.get(m.pupil);
         const h = high.has(m.pupil);
         const r = rng.next();
         let kind: string | null = null;
