@@ -64,7 +64,7 @@ export const markReported = (q: Q, actor: Actor, lessonId: string) => one<{ repo
   on conflict (organiser_id, lesson_id) do update set updated_at = now(), version = roll_call.version + 1
   returning reported_at as "reportedAt"`);
 
-/** Everything one save needs, in one statement: the lesson in the actor's scope (undefined otherwise), the
+/** Everything one save needs, in one statement (prepared: its plan is a handful of key lookups, the same for any values): the lesson in the actor's scope (undefined otherwise), the
  *  term of the actor's today, the pupil when a member of the group on the lesson's day, and the covers of it. */
 export interface SaveFacts {
   id: string; groupId: string; subjectCode: string | null; schoolUnitId: string; date: string; startTime: string; endTime: string;
@@ -94,7 +94,7 @@ export const readSaveFacts = (q: Q, actor: Actor, lessonId: string, pupilId: str
         from leave_application a where a.organiser_id = l.organiser_id and a.pupil_id = ${pupilId} and a.status = 'granted'
           and a.from_date <= l.lesson_date and a.to_date >= l.lesson_date) c), '[]'::json) as covers
   from lesson l join student_group g on g.organiser_id = l.organiser_id and g.id = l.group_id
-  where ${rollCallScope(actor)} and l.id = ${lessonId}`);
+  where ${rollCallScope(actor)} and l.id = ${lessonId}`, { prepared: true });
 
 /** One save in one statement: the deviation written (or removed when present), the lesson marked reported
  *  (inserted or touched), and the audit row. */
@@ -109,8 +109,8 @@ export async function writeSave(q: Q, actor: Actor, lesson: Pick<SaveFacts, 'id'
           absence_report_id = excluded.absence_report_id, leave_id = excluded.leave_id, recorded_by = excluded.recorded_by, recorded_at = now()
         returning 1`
     : sql`delete from attendance_deviation where organiser_id = ${actor.organiserId} and lesson_id = ${lesson.id} and pupil_id = ${pupilId} returning 1`;
-  await q.execute(sql`with d as (${deviation}),
+  await rows(q, sql`with d as (${deviation}),
     rc as (insert into roll_call (organiser_id, lesson_id, reported_by) values (${actor.organiserId}, ${lesson.id}, ${actor.personId})
       on conflict (organiser_id, lesson_id) do update set updated_at = now(), version = roll_call.version + 1 returning lesson_id)
-    ${auditRow}`);
+    ${auditRow}`, { prepared: true });
 }
