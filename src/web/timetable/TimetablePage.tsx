@@ -3,6 +3,8 @@ import { Alert, Badge, Button, Group, Select, Stack, Text, TextInput, Title } fr
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../app/api';
+import { AppLink } from '../app/AppLink';
+import { lessonPath } from '../attendance/paths';
 import { DataTable, Section } from '../app/DataTable';
 import { ErrorState, LoadingState, NotFoundOrNoAccessState } from '../app/states';
 import { useDocumentTitle } from '../app/useDocumentTitle';
@@ -114,7 +116,8 @@ function GroupTimetableView({ data, termId }: { data: GroupTimetable; termId: st
           columns={[t('timetable.lcol.date'), t('timetable.lcol.time'), t('timetable.lcol.room'), t('timetable.lcol.state'), t('timetable.lcol.actions')]}
           rows={lessons.map((l) => ({
             key: l.id,
-            cells: [l.date, `${l.startTime}–${l.endTime}`, l.room ?? '',
+            // a held lesson opens its roll call, which the unit's administrator may correct
+            cells: [l.date <= data.today && !l.cancelled ? <AppLink key="d" to={lessonPath(l.id)}>{l.date}</AppLink> : l.date, `${l.startTime}–${l.endTime}`, l.room ?? '',
               l.cancelled ? <Badge key="s" color="gray" variant="light">{t('timetable.cancelled', { reason: l.cancelReason ?? '' })}</Badge>
                 : l.reported ? <Badge key="s" color="green" variant="light">{t('timetable.reported')}</Badge> : <Text key="s" size="sm">{t('timetable.planned')}</Text>,
               l.cancelled
