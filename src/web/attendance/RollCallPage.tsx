@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, isNotFoundOrForbidden, LoadingState, NotFoundOrNoAccessState } from '../app/states';
 import { useDocumentTitle } from '../app/useDocumentTitle';
+import { useCurrentSession } from '../session/useSession';
 import tableClasses from '../app/DataTable.module.css';
 import { attendancePath, dayLabel } from './paths';
 import { PupilRollCallRow, type RowState } from './PupilRollCallRow';
@@ -25,6 +26,7 @@ export function RollCallPage() {
 function RollCall({ data, lessonId }: { data: LessonRollCall; lessonId: string }) {
   const { t } = useTranslation();
   const { lesson, pupils } = data;
+  const teacher = useCurrentSession().current.role === 'teacher';
   const save = useSavePupil(lessonId);
   const complete = useCompleteLesson(lessonId);
   const [states, setStates] = useState<Record<string, RowState>>({});
@@ -41,7 +43,9 @@ function RollCall({ data, lessonId }: { data: LessonRollCall; lessonId: string }
   const meta = { date: dayLabel(lesson.date, weekdays), start: lesson.startTime, end: lesson.endTime, minutes: lesson.minutes, room: lesson.room };
   return (
     <Stack gap="md" py="md" data-testid="rollcall-page">
-      <Anchor component={Link} to={attendancePath(lesson.date)} size="sm">← {t('attendance.back')}</Anchor>
+      <Anchor component={Link} to={teacher ? attendancePath(lesson.date) : `/admin/schema?grupp=${encodeURIComponent(lesson.groupId)}`} size="sm">
+        ← {teacher ? t('attendance.back') : t('attendance.backToTimetable')}
+      </Anchor>
       <div>
         <Title order={1}>{t('attendance.lessonTitle', { group: lesson.groupName })}</Title>
         <Text c="dimmed">{t(lesson.room ? 'attendance.lessonMeta' : 'attendance.lessonMetaNoRoom', meta)}</Text>
