@@ -1,7 +1,8 @@
 // Journey: on a school day (the server's clock fixed to it), a guardian has reported a pupil sick. The teacher
 // `larare` opens "Närvaro" from the top menu, opens the first lesson of the day, marks one pupil absent and
 // one late 10 minutes, confirms the reported absence with one click; a reload shows the same; "Alla övriga
-// närvarande" reports the lesson. The unit's administrator opens the group's timetable at /admin/schema.
+// närvarande" reports the lesson. The unit's administrator opens the group's timetable at /admin/schema and
+// corrects the held lesson.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,5 +117,12 @@ describe('teacher takes the roll call of a lesson', () => {
     expect(await page.getByTestId('timetable-slots').locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'timetable-admin');
+    // today's lesson was held: its date opens the roll call, which the administrator may correct
+    await page.getByRole('link', { name: day, exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: `Närvaro ${lesson.group_name}` }).waitFor();
+    expect(await page.getByTestId(`rollcall-row-${sick.id}`).getAttribute('data-status')).toBe('absent');
+    await page.getByTestId(`rollcall-present-${absent.id}`).click();
+    await expect.poll(() => page.getByTestId(`rollcall-row-${absent.id}`).getAttribute('data-status')).toBe('present');
+    expect(await seriousA11yViolations(page)).toEqual([]);
   }, 60_000);
 });
