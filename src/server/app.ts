@@ -71,6 +71,10 @@ import { noticeService } from './notices/service.js';
 import { sameDayNotices, type SameDayNotices } from './notices/same-day.js';
 import { readMailConfig, type MailConfig } from './platform/mail/config.js';
 import { mailSender, type MailSender } from './platform/mail/sender.js';
+import { attendanceRoutes } from './attendance/routes.js';
+import { attendanceService, type AttendanceOptions } from './attendance/service.js';
+import { timetableRoutes } from './timetable/routes.js';
+import { timetableService } from './timetable/service.js';
 
 /** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
 export interface RegisteredRoute {
@@ -109,6 +113,8 @@ export interface AppOptions {
   oidc?: OidcSettings;
   /** SMTP for e-mail notices; default from the environment (LARKA_SMTP_URL, LARKA_MAIL_FROM). */
   mail?: MailConfig;
+  /** Options of the roll call (e.g. the same-day notice of invalid absence). */
+  attendance?: AttendanceOptions;
 }
 
 export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -200,6 +206,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(absenceReportRoutes(absenceReportService(db)));
   await app.register(leaveRoutes(leaveService(db)));
   await app.register(noticeRoutes(noticeService(db)));
+  await app.register(timetableRoutes(timetableService(db)));
+  // a roll call that records invalid absence tells the guardians the same day (in its transaction)
+  await app.register(attendanceRoutes(attendanceService(db, { onInvalidAbsence: app.sameDayNotices.onInvalidAbsence, ...opts.attendance })));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

@@ -1,4 +1,4 @@
-import { systemClock } from '../domain/common/dates.js';
+import { clockFrom, systemClock } from '../domain/common/dates.js';
 import { buildApp, defaultWebRoot } from './app.js';
 import { prepareDatabase } from './bootstrap.js';
 import { readConfig } from './platform/config/config.js';
@@ -10,9 +10,11 @@ async function main() {
   const config = readConfig();
   const log = (msg: string) => console.log(`[larka] ${msg}`);
   log(config.databaseUrl ? 'using PostgreSQL from DATABASE_URL' : `using the embedded database in ${config.dataDir}`);
-  const { database, organiser } = await prepareDatabase(config, systemClock, log);
+  const clock = config.now ? clockFrom(config.now) : systemClock;
+  if (config.now) log(`LARKA_NOW: the clock starts at ${config.now.toISOString()}`);
+  const { database, organiser } = await prepareDatabase(config, clock, log);
   const app = await buildApp({
-    database, clock: systemClock, organiser, sessionHours: config.sessionHours, sessionIdleMinutes: config.sessionIdleMinutes,
+    database, clock, organiser, sessionHours: config.sessionHours, sessionIdleMinutes: config.sessionIdleMinutes,
     secureCookies: config.secureCookies, trustProxy: config.trustProxy,
     logLevel: config.logLevel, webRoot: defaultWebRoot, oidc: config.oidc,
   });

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { repoRoot, startServer, type RunningServer } from './server';
+import { repoRoot, startServer, type RunningServer, type ServerOptions } from './server';
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -86,10 +86,10 @@ export async function choose(page: Page, testId: string, optionName: string): Pr
 
 /** One server on fresh demo data, one browser and one page for a journey file: started before its
  *  tests, stopped after them. Read them as `j.page`, `j.server`, `j.browser` inside the tests. */
-export function journey(): { server: RunningServer; browser: Browser; page: Page } {
+export function journey(opts?: ServerOptions): { server: RunningServer; browser: Browser; page: Page } {
   const j = {} as { server: RunningServer; browser: Browser; page: Page };
   beforeAll(async () => {
-    j.server = await startServer();
+    j.server = await startServer(opts);
     j.browser = await launchBrowser();
     j.page = await newPage(j.browser, j.server.baseUrl);
   }, 120_000);

@@ -77,7 +77,14 @@ function ensureWebBuild(): void {
   }
 }
 
-export async function startServer(): Promise<RunningServer> {
+export interface ServerOptions {
+  /** Extra environment of the server (e.g. SMTP settings). */
+  env?: NodeJS.ProcessEnv;
+  /** LARKA_NOW: the instant the server's clock starts at (ISO), e.g. a school day of the seeded term. */
+  now?: string;
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   ensureWebBuild();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'larka-e2e-'));
@@ -90,6 +97,8 @@ export async function startServer(): Promise<RunningServer> {
     HOST: '127.0.0.1',
     LARKA_DATA_DIR: dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...opts.env,
+    ...(opts.now ? { LARKA_NOW: opts.now } : {}),
   };
   delete env.DATABASE_URL; // e2e always runs on a fresh embedded database
   delete env.TEST_DATABASE_URL;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { swedishDate } from './dates.js';
+import { clockFrom, swedishDate } from './dates.js';
 
 describe('dates', () => {
   it('the school day follows Swedish time: 23:30 UTC on 31 Dec is already New Year in Stockholm', () => {
@@ -10,5 +10,15 @@ describe('dates', () => {
   });
   it('dates are written YYYY-MM-DD', () => {
     expect(swedishDate(new Date('2026-03-05T12:00:00Z'))).toBe('2026-03-05');
+  });
+});
+
+describe('a clock set to start at an instant (LARKA_NOW)', () => {
+  it('starts at that instant and runs forward with the real time', () => {
+    let real = 1_000_000;
+    const clock = clockFrom(new Date('2026-11-23T08:30:00Z'), { now: () => new Date(real) });
+    expect(clock.now().toISOString()).toBe('2026-11-23T08:30:00.000Z');
+    real += 90_000;
+    expect(clock.now().toISOString()).toBe('2026-11-23T08:31:30.000Z');
   });
 });

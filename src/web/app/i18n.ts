@@ -25,6 +25,8 @@ import { portalTexts } from '../portal/texts';
 import { absenceReportTexts } from '../absence-reports/texts';
 import { leaveTexts } from '../leave/texts';
 import { noticeTexts } from '../notices/texts';
+import { attendanceTexts } from '../attendance/texts';
+import { timetableTexts } from '../timetable/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -69,6 +71,8 @@ const resources = Object.fromEntries(
         absenceReports: absenceReportTexts[lng],
         leave: leaveTexts[lng],
         notices: noticeTexts[lng],
+        attendance: attendanceTexts[lng],
+        timetable: timetableTexts[lng],
       },
     },
   ]),

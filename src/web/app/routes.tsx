@@ -36,6 +36,9 @@ import { ReportAbsencePage } from '../absence-reports/ReportAbsencePage';
 import { LeavePage } from '../leave/LeavePage';
 import { LeaveDecisionsPage } from '../leave/LeaveDecisionsPage';
 import { NoticesPage } from '../notices/NoticesPage';
+import { LessonsOfDayPage } from '../attendance/LessonsOfDayPage';
+import { RollCallPage } from '../attendance/RollCallPage';
+import { TimetablePage } from '../timetable/TimetablePage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -55,6 +58,9 @@ export const router = createBrowserRouter([
       { path: 'grupper/:groupId', element: <GroupPage /> },
       { path: 'elever/:pupilId', element: <PupilPage /> },
       { path: 'mina-elever', element: <MyPupilsPage /> },
+      { path: 'narvaro', element: <RequireModule module="absence"><LessonsOfDayPage /></RequireModule> },
+      { path: 'narvaro/lektion/:lessonId', element: <RequireModule module="absence"><RollCallPage /></RequireModule> },
+      { path: 'admin/schema', element: <TimetablePage /> },
       { path: 'betyg', element: <RequireModule module="grading"><GradingGroupsPage /></RequireModule> },
       { path: 'betyg/perioder', element: <RequireModule module="grading"><GradingPeriodsPage /></RequireModule> },
       { path: 'betyg/grupp/:groupId', element: <RequireModule module="grading"><GradeRegisterPage /></RequireModule> },

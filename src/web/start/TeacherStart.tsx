@@ -35,6 +35,11 @@ export function TeacherStartView({ data }: { data: TeacherStart }) {
   return (
     <>
       {isModuleOn(session, 'grading') && <GradingProcessCard />}
+      {isModuleOn(session, 'absence') && (
+        <Section title={t('attendance.startLink')} testId="todays-lessons">
+          <AppLink to="/narvaro" testId="todays-lessons-link">{t('attendance.startLinkHint')}</AppLink>
+        </Section>
+      )}
       {data.mentorClasses.length > 0 && (
         <Section title={mentorTitle} testId="mentor-classes">
           <ClassTable classes={data.mentorClasses} label={mentorTitle} empty="" testId="mentor-classes-table" />

@@ -204,6 +204,11 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
   const classOf = await ids(sql`select m.group_id as id from group_membership m join student_group g on g.id = m.group_id and g.group_type = 'class'
     where m.person_id = ${pupils[0].id} order by m.start_date desc limit 1`);
   fixtures.push({ classId: classOf[0], actor: 'admin' }, { classId: classOf[0], actor: 'rektor' });
+  // roll call: lessons of the larare's year-9 group up to today, with its pupils; its weekly slots for the administrator
+  const lessonIds = await ids(sql`select id from lesson where group_id = ${nine.id} and lesson_date <= ${swedishDate(new Date())}::date order by lesson_date desc, id limit 4`);
+  for (const [i, p] of pupils.slice(0, 4).entries()) fixtures.push({ lessonId: lessonIds[i % lessonIds.length], pupilId: p.id, actor: 'larare' });
+  const slotIds = await ids(sql`select id from lesson_slot where group_id = ${nine.id} order by weekday, start_time, id`);
+  for (const id of lessonIds.slice(0, 2)) fixtures.push({ lessonId: id, groupId: nine.id, actor: 'admin' });
   const pools: Record<string, unknown[]> = {
     groupId: [nine.id, en.id, ...await ids(sql`select id from student_group where school_unit_id = ${bjork!.id} order by name, id limit 12`),
       ...await ids(sql`select id from student_group where school_unit_id <> ${bjork!.id} order by name, id limit 3`)],
@@ -236,6 +241,12 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
     provider: ['eid', 'skolfed'],
     returnTo: ['/', '/elever', 'https://evil.example/'],
     ...await absencePools(database, pupils.map((p: any) => p.id), bjork!.id),
+    lessonId: [...lessonIds, ...await ids(sql`select id from lesson where school_unit_id <> ${bjork!.id} and lesson_date <= current_date order by lesson_date desc, id limit 2`)],
+    slotId: [...slotIds.slice(0, 3), ...await ids(sql`select s.id from lesson_slot s join student_group g on g.id = s.group_id where g.school_unit_id <> ${bjork!.id} order by s.id limit 1`)],
+    status: ['present', 'absent', 'late', 'left_early'],
+    weekday: [1, 3, 5],
+    startTime: ['16:00', '08:10'],
+    endTime: ['16:45', '09:10'],
   };
   return { pools, fixtures };
 }

@@ -88,6 +88,7 @@ export async function buildWorld(t: TestApp) {
   Object.assign(fixtures, { guardianId: (await one<{ guardian_id: string }>(db, sql`select guardian_id from guardianship
     where organiser_id = ${org} and child_id = ${elev} order by guardian_id limit 1`))!.guardian_id });
   Object.assign(fixtures, await absenceFixtures(t, elev, units.get(HOME)!, guardian));
+  Object.assign(fixtures, await timetableFixtures(t, fixtures.groupId as string));
   // "Mina elever": every column, so that the leak check reads all of them
   Object.assign(fixtures, { columns: 'className,groups,civicNo,birthDate,email,phone,address,guardians,guardianPhones' });
   // e-ID login: a provider name (none is configured in the test app: the routes answer with a redirect)
@@ -201,4 +202,13 @@ async function absenceFixtures(t: TestApp, elev: string, unitId: string, demoGua
   await db.execute(sql`insert into notice (organiser_id, id, recipient_id, pupil_id, kind, day, title, body)
     values (${org}, ${noticeId}, ${demoGuardian}, ${child}, 'absence.same_day', current_date, 'Frånvaro utan anmälan idag', 'Matris')`);
   return { absenceReportId, leaveApplicationId, noticeId, fromTime: null, toTime: null };
+}
+
+/** Timetable and roll call: a past lesson of the pupil's group and one of its weekly slots, and valid slot times. */
+async function timetableFixtures(t: TestApp, groupId: string): Promise<Fixtures> {
+  const db = t.database.db;
+  const lesson = await one<{ id: string; slot_id: string }>(db, sql`select id, slot_id from lesson where group_id = ${groupId}
+    and lesson_date < current_date and slot_id is not null order by lesson_date desc limit 1`);
+  if (!lesson) throw new Error('the demo data has no lesson of the group');
+  return { lessonId: lesson.id, slotId: lesson.slot_id, weekday: 1, startTime: '16:00', endTime: '16:45', status: 'absent' };
 }

@@ -14,6 +14,7 @@ import { buildSchools } from './schools.js';
 import { addAnalysts, addDelegations, addOrganiserAdministrator, namedPersonId, type Teacher } from './staff.js';
 import { staffUnit } from './teaching.js';
 import { currentSchoolYearStart, htStart, termsFor } from './terms.js';
+import { buildTimetables, writeTimetables } from './timetable.js';
 
 export interface SeedOptions {
   organiserId: string;
@@ -96,6 +97,9 @@ export async function seedDemo(q: Pick<Queryable, 'execute'>, opts: SeedOptions)
     passwordHash: passwordHashes[i], mustChangePassword: false,
   }));
   await writeRows(q, org, ds.account);
+  const timetables = buildTimetables({ ds, units, today: opts.today, seed: opts.seed });
+  lap('generated timetables');
+  await writeTimetables(q, org, timetables, lap);
   // Fresh statistics, or the planner guesses one row per table (PGlite has no autovacuum to fix that).
   await q.execute(sql`analyze`);
   lap('analyzed');

@@ -11,8 +11,8 @@ import type { Actor } from './actor.js';
 
 /** Actions the UI may offer, by role. The server checks each again when it is taken. */
 const ACTIONS_BY_ROLE: Record<Role, string[]> = {
-  teacher: ['start.view', 'me.contact.edit', 'groups.view.own', 'pupils.view.own', 'grades.register', 'national-tests.register'],
-  administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'staff.view.unit', 'grades.administer', 'register.administer', 'national-tests.register'],
+  teacher: ['start.view', 'me.contact.edit', 'groups.view.own', 'pupils.view.own', 'grades.register', 'attendance.register', 'national-tests.register'],
+  administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'staff.view.unit', 'grades.administer', 'register.administer', 'attendance.register', 'national-tests.register'],
   principal: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'delegations.view.unit', 'delegations.manage', 'staff.view.unit'],
   analyst: ['start.view', 'me.contact.edit', 'units.view.organiser'],
   guardian: ['start.view', 'me.contact.edit', 'children.view'],
@@ -213,4 +213,20 @@ export function registerPersonScope(actor: Actor): SQL {
     or exists (select 1 from duty d where d.organiser_id = p.organiser_id and d.person_id = p.id and d.school_unit_id = ${unit})
     or exists (select 1 from guardianship gu join enrolment ce on ce.organiser_id = gu.organiser_id and ce.person_id = gu.child_id
                 and ce.school_unit_id = ${unit} where gu.organiser_id = p.organiser_id and gu.guardian_id = p.id))`;
+}
+
+/** Lessons (alias `l`, joined to its group as `g`) whose roll call the actor may take: a teacher of the group
+ *  (a `teacher` assignment in force today, at the current unit), or the administrator of the lesson's unit,
+ *  who may correct any lesson of it. A lesson outside it is simply not found. */
+export function rollCallScope(actor: Actor): SQL {
+  const unit = sql`l.organiser_id = ${actor.organiserId} and l.school_unit_id = ${actor.unitId}`;
+  switch (actor.role) {
+    case 'teacher':
+      return sql`${unit} and exists (select 1 from group_staff gs where gs.organiser_id = l.organiser_id and gs.group_id = l.group_id
+        and gs.person_id = ${actor.personId} and gs.assignment = 'teacher' and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)})`;
+    case 'administrator':
+      return unit;
+    default:
+      return sql`false`;
+  }
 }

@@ -27,6 +27,8 @@ export interface Config {
   logLevel: string;
   /** Login with e-ID (LARKA_OIDC_PROVIDERS and LARKA_OIDC_<ID>_…, LARKA_PUBLIC_URL; see README). */
   oidc: OidcSettings;
+  /** LARKA_NOW: an ISO instant the clock starts at and runs forward from (a testing and demonstration aid); null: the real time. */
+  now: Date | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,6 +50,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.LARKA_SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     oidc: readOidcSettings(env),
+    now: parseNow(env.LARKA_NOW),
   };
 }
 
@@ -55,4 +58,11 @@ function parseTrustProxy(value: string | undefined): boolean | string {
   if (!value || value === 'false') return false;
   if (value === 'true') return true;
   return value; // addresses or CIDRs, comma-separated
+}
+
+function parseNow(value: string | undefined): Date | null {
+  if (!value) return null;
+  const at = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(at.getTime())) throw new Error(`LARKA_NOW must be an ISO instant (e.g. 2026-11-23T08:00:00+01:00), got ${value}`);
+  return at;
 }

@@ -28,6 +28,7 @@ export function mainNavItems(session: SessionBody, t: (key: string) => string): 
   if (can('pupils.view.own')) items.push({ to: '/mina-elever', label: t('myPupils.nav'), testId: 'nav-my-pupils' });
   if (can('self.view')) items.push({ to: '/mitt', label: t('portal.mine'), testId: 'nav-my-page' });
   if (grading && can('national-tests.register')) items.push({ to: '/nationella-prov', label: t('nationalTests.nav'), testId: 'nav-national-tests' });
+  if (session.current.role === 'teacher' && can('attendance.register') && isModuleOn(session, 'absence')) items.push({ to: '/narvaro', label: t('attendance.nav'), testId: 'nav-attendance' });
   if (can('register.administer')) items.push({ to: '/admin', label: t('admin.nav'), testId: 'nav-admin' });
   return items;
 }
