@@ -55,6 +55,11 @@ import { groupAdminService } from './register/groups/group-service.js';
 import { membershipService } from './register/groups/membership-service.js';
 import { groupReportRoutes } from './register/groups/report-routes.js';
 import { groupReportService } from './register/groups/report-service.js';
+import { absenceRoutes } from './absence/routes.js';
+import { pupilAbsenceService } from './absence/pupil-absence.js';
+import { absenceOverviewService } from './absence/overview.js';
+import { absenceSettingsService } from './absence/settings.js';
+import { investigationService } from './absence/investigations.js';
 
 /** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
 export interface RegisteredRoute {
@@ -161,6 +166,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(groupReportRoutes(groupReportService(db)));
   await app.register(importRoutes(importService(db), registerExport(db)));
   await app.register(organisationRoutes(db));
+  await app.register(absenceRoutes({ pupil: pupilAbsenceService(db), overview: absenceOverviewService(db), settings: absenceSettingsService(db), investigations: investigationService(db) }));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

@@ -1,0 +1,57 @@
+/**
+ * A constructed week of lessons and deviations for the absence tests, written through the tables (the
+ * timetable and roll-call have their own pages): the week's lessons and deviations are cleared first so
+ * the sums depend on this week alone.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { one, rows, type Db } from '../../src/server/platform/db/database.js';
+
+export const WEEK = { monday: '2026-11-16', friday: '2026-11-20', wednesday: '2026-11-18' };
+/** A fixed clock on the Wednesday of that week (inside the autumn term of the demo data). */
+export const WEEK_CLOCK = { now: () => new Date('2026-11-18T10:00:00Z') };
+
+export interface Week {
+  pupilId: string; classId: string; maGroupId: string; svGroupId: string; unitId: string;
+  lessons: { maMon: string; svTue: string; maWed: string; svThu: string };
+}
+
+export async function constructWeek(db: Db, organiserId: string, username = 'elev'): Promise<Week> {
+  const pupilId = (await one<{ id: string }>(db, sql`select person_id as id from account where username = ${username}`))!.id;
+  const groups = await rows<{ id: string; type: string; subject: string | null; unit: string }>(db, sql`select g.id, g.group_type as type,
+      g.subject_code as subject, g.school_unit_id as unit from group_membership m join student_group g on g.organiser_id = m.organiser_id
+      and g.id = m.group_id where m.organiser_id = ${organiserId} and m.person_id = ${pupilId} and m.end_date is null order by g.name`);
+  const cls = groups.find((g) => g.type === 'class')!;
+  const ma = groups.find((g) => g.subject === 'MA')!;
+  const sv = groups.find((g) => g.subject === 'SV')!;
+  await db.execute(sql`delete from attendance_deviation where organiser_id = ${organiserId} and occurred_on between ${WEEK.monday} and ${WEEK.friday}`);
+  await db.execute(sql`delete from roll_call where organiser_id = ${organiserId} and lesson_id in (select id from lesson
+    where lesson_date between ${WEEK.monday} and ${WEEK.friday})`);
+  await db.execute(sql`delete from lesson where organiser_id = ${organiserId} and lesson_date between ${WEEK.monday} and ${WEEK.friday}`);
+  const lesson = async (groupId: string, date: string, cancelled = false) => {
+    const id = randomUUID();
+    await db.execute(sql`insert into lesson (organiser_id, id, group_id, school_unit_id, lesson_date, start_time, end_time, minutes, cancelled_at)
+      values (${organiserId}, ${id}, ${groupId}, ${cls.unit}, ${date}, '09:00', '10:00', 60, ${cancelled ? sql`now()` : sql`null`})`);
+    return id;
+  };
+  const lessons = {
+    maMon: await lesson(ma.id, '2026-11-16'), svTue: await lesson(sv.id, '2026-11-17'),
+    maWed: await lesson(ma.id, '2026-11-18'), svThu: await lesson(sv.id, '2026-11-19', true),
+  };
+  return { pupilId, classId: cls.id, maGroupId: ma.id, svGroupId: sv.id, unitId: cls.unit, lessons };
+}
+
+/** A deviation on a lesson of the week; a valid absence is covered by a guardian's report made here. */
+export async function deviate(db: Db, organiserId: string, w: Week, lessonId: string, kind: 'absent' | 'late' | 'left_early', minutes: number, reported = false) {
+  const l = (await one<{ date: string; group_id: string; subject: string }>(db, sql`select to_char(l.lesson_date, 'YYYY-MM-DD') as date, l.group_id,
+      g.subject_code as subject from lesson l join student_group g on g.organiser_id = l.organiser_id and g.id = l.group_id where l.id = ${lessonId}`))!;
+  let reportId: string | null = null;
+  if (reported) {
+    reportId = randomUUID();
+    const guardian = (await one<{ id: string }>(db, sql`select guardian_id as id from guardianship where child_id = ${w.pupilId} limit 1`))!.id;
+    await db.execute(sql`insert into absence_report (organiser_id, id, pupil_id, reported_by, reporter_role, from_date, to_date)
+      values (${organiserId}, ${reportId}, ${w.pupilId}, ${guardian}, 'guardian', ${l.date}, ${l.date})`);
+  }
+  await db.execute(sql`insert into attendance_deviation (organiser_id, id, pupil_id, occurred_on, kind, minutes, valid, subject_code, group_id, lesson_id, absence_report_id)
+    values (${organiserId}, ${randomUUID()}, ${w.pupilId}, ${l.date}, ${kind}, ${minutes}, ${reported}, ${l.subject}, ${l.group_id}, ${lessonId}, ${reportId})`);
+}
