@@ -114,7 +114,7 @@ describe('the overview: GET /api/absence/overview', () => {
 describe('thresholds follow the unit\'s settings: GET/PUT /api/absence/settings', () => {
   it('defaults, a save, and a stale save refused (409, nothing changed)', async () => {
     const admin = await as('admin');
-    const first = await admin.get('/api/absence/settings');
+    const first = await admin.get('/api/absence/settings') as { json(): Record<string, unknown>; statusCode: number };
     expect(first.json()).toMatchObject({ thresholdPercent: 10, shortAbsenceCount: 5, version: 0 });
     const saved = await admin.request('PUT', '/api/absence/settings', { ...first.json(), shortAbsenceCount: 1, thresholdPercent: 80 });
     expect(saved.statusCode).toBe(200);
@@ -131,7 +131,7 @@ describe('thresholds follow the unit\'s settings: GET/PUT /api/absence/settings'
 
   it('the principal reads but may not change; a teacher may not read (403)', async () => {
     const rektor = await as('rektor');
-    const current = (await rektor.get('/api/absence/settings')).json();
+    const current = (await rektor.get('/api/absence/settings')).json() as Record<string, unknown>;
     expect((await rektor.request('PUT', '/api/absence/settings', current)).statusCode).toBe(403);
     expect((await (await as('mentor')).get('/api/absence/settings')).statusCode).toBe(403);
     const other = await as('admin');

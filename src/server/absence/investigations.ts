@@ -10,7 +10,7 @@ import { findInvestigation, listEntries, listInvestigations, type InvestigationR
 
 export interface OpenInput { pupilId: string; reason: string; openedOn: string }
 export interface EntryInput { kind: EntryKind; occurredOn: string; followUpOn: string | null; text: string }
-export interface CloseInput { conclusion: string; closedOn: string; version: number }
+export interface CloseInput { conclusion: string; closedOn: string; version: number | null }
 
 /** The investigations the actor may read, with their next follow-up, in the list's order. */
 export async function visibleInvestigations(q: Pick<Queryable, 'execute'>, actor: Actor) {

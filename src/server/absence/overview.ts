@@ -17,7 +17,7 @@ export interface OverviewPupil extends AbsenceTotals {
   investigationId: string | null; weeks: WeekBucket[];
 }
 export interface AbsenceOverview {
-  from: string; to: string; group: { id: string; name: string } | null;
+  today: string; from: string; to: string; group: { id: string; name: string } | null;
   groups: { id: string; name: string; type: 'class' | 'mentor' }[];
   threshold: { thresholdPercent: number; shortAbsenceCount: number };
   weeks: { monday: string; week: number; key: string }[];
@@ -55,7 +55,7 @@ export function absenceOverviewService(db: Db) {
       const deviationsOf = groupBy(deviations, (d) => d.pupilId);
       const threshold = { thresholdPercent: settings.thresholdPercent, shortAbsenceCount: settings.shortAbsenceCount };
       return {
-        from, to, group: shown ? { id: shown.id, name: shown.name } : null, groups, threshold,
+        today: actor.today, from, to, group: shown ? { id: shown.id, name: shown.name } : null, groups, threshold,
         weeks: weekBuckets(from, to, new Map(), new Map()).map(({ monday, week, key }) => ({ monday, week, key })),
         pupils: pupils.map((p) => {
           const own: (DeviationAmount & { monday: string })[] = deviationsOf.get(p.id) ?? [];

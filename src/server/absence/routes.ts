@@ -31,7 +31,7 @@ const PupilAbsenceBody = z.object({
 
 const Week = z.object({ monday: z.string(), week: z.number(), key: z.string() });
 const OverviewBody = z.object({
-  from: z.string(), to: z.string(), group: z.object({ id: z.string(), name: z.string() }).nullable(),
+  today: z.string(), from: z.string(), to: z.string(), group: z.object({ id: z.string(), name: z.string() }).nullable(),
   groups: z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(['class', 'mentor']) })),
   threshold: z.object({ thresholdPercent: z.number(), shortAbsenceCount: z.number() }),
   weeks: z.array(Week),
@@ -132,7 +132,7 @@ export const absenceRoutes = (s: AbsenceServices): FastifyPluginAsyncZod => asyn
   app.post('/api/absence/investigations/:investigationId/close', {
     config: { access: { roles: ['principal'] }, scope: 'pupil' },
     schema: { tags, summary: 'Close the investigation with a conclusion (principal; version-checked); audited', params: IdParams,
-      body: z.object({ conclusion: Text(4000), closedOn: IsoDate, version: z.number().int() }),
+      body: z.object({ conclusion: Text(4000), closedOn: IsoDate, version: z.number().int().nullable().describe('The version read; anything else (null too) is 409 with the current value') }),
       response: { 200: InvestigationBody, 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
   }, async (req) => s.investigations.close(actorOf(req), req.params.investigationId, req.body));
 };

@@ -20,6 +20,7 @@ import { groupAdminTexts } from '../groups/admin/texts';
 import { registerImportTexts } from '../admin/import/texts';
 import { organisationTexts } from '../organisation/texts';
 import { myPupilTexts } from '../my-pupils/texts';
+import { absenceTexts } from '../absence/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -58,6 +59,7 @@ const resources = Object.fromEntries(
         groupAdmin: groupAdminTexts[lng],
         registerImport: registerImportTexts[lng],
         organisation: organisationTexts[lng],
+        absence: absenceTexts[lng],
         myPupils: myPupilTexts[lng],
       },
     },

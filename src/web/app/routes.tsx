@@ -30,6 +30,11 @@ import { SettingsPage } from '../organisation/SettingsPage';
 import { RequireModule } from '../organisation/RequireModule';
 import { MyPupilsPage } from '../my-pupils/MyPupilsPage';
 import { MyPupilsPrintPage } from '../my-pupils/MyPupilsPrintPage';
+import { AbsenceOverviewPage } from '../absence/AbsenceOverviewPage';
+import { AbsenceSettingsPage } from '../absence/AbsenceSettingsPage';
+import { InvestigationsPage } from '../absence/InvestigationsPage';
+import { InvestigationPage } from '../absence/InvestigationPage';
+import { PupilAbsencePage } from '../absence/PupilAbsencePage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -55,6 +60,11 @@ export const router = createBrowserRouter([
       { path: 'betyg/grupp/:groupId/katalog', element: <RequireModule module="grading"><GradeCataloguePage /></RequireModule> },
       { path: 'betyg/dokument', element: <RequireModule module="grading"><GradeDocumentsPage /></RequireModule> },
       { path: 'elever/:pupilId/betyg', element: <RequireModule module="grading"><PupilGradesPage /></RequireModule> },
+      { path: 'franvaro', element: <RequireModule module="absence"><AbsenceOverviewPage /></RequireModule> },
+      { path: 'franvaro/installningar', element: <RequireModule module="absence"><AbsenceSettingsPage /></RequireModule> },
+      { path: 'franvaro/utredningar', element: <RequireModule module="absence"><InvestigationsPage /></RequireModule> },
+      { path: 'franvaro/utredningar/:investigationId', element: <RequireModule module="absence"><InvestigationPage /></RequireModule> },
+      { path: 'elever/:pupilId/franvaro', element: <RequireModule module="absence"><PupilAbsencePage /></RequireModule> },
       { path: 'admin', element: <AdminPage /> },
       { path: 'admin/lasarsskifte', element: <SchoolYearRolloverPage /> },
       { path: 'admin/personer', element: <PeopleRegisterPage /> },

@@ -73,6 +73,7 @@ export async function buildWorld(t: TestApp) {
     await actor('analytiker', 'home', 'analytiker'),
     await actor('vardnadshavare', 'home', 'vardnadshavare'),
     await actor('elev', 'home', 'elev'),
+    await actor('elevhalsa', 'home', 'elevhalsa'),
     await actor('teacher of another unit', 'other_unit', 'matris_annan', 'teacher', OTHER),
     await actor('administrator of another unit', 'other_unit', 'matris_annan', 'administrator', OTHER),
     await actor('principal of another unit', 'other_unit', 'matris_annan', 'principal', OTHER),
@@ -83,6 +84,10 @@ export async function buildWorld(t: TestApp) {
 
   const fixtures = { ...await homeResources(t, { teacher: by('larare'), admin: by('admin'), rektor: by('rektor'), elev }), ...await organisationResources(t, units.get(HOME)!) };
   Object.assign(fixtures, await accountFixtures(t, elev));
+  // absence: an investigation of `elev`, opened by the principal
+  const investigation = await by('rektor').request('POST', '/api/absence/investigations', { pupilId: elev, reason: 'Hög frånvaro', openedOn: new Date().toISOString().slice(0, 10) });
+  if (investigation.statusCode !== 200) throw new Error(`investigation: ${investigation.body}`);
+  Object.assign(fixtures, { investigationId: investigation.json().id });
   // "Mina elever": every column, so that the leak check reads all of them
   Object.assign(fixtures, { columns: 'className,groups,civicNo,birthDate,email,phone,address,guardians,guardianPhones' });
   return { actors, fixtures, reach: await pupilReach(t, actors) };
