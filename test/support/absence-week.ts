@@ -55,3 +55,46 @@ export async function deviate(db: Db, organiserId: string, w: Week, lessonId: st
   await db.execute(sql`insert into attendance_deviation (organiser_id, id, pupil_id, occurred_on, kind, minutes, valid, subject_code, group_id, lesson_id, absence_report_id)
     values (${organiserId}, ${randomUUID()}, ${w.pupilId}, ${l.date}, ${kind}, ${minutes}, ${reported}, ${l.subject}, ${l.group_id}, ${lessonId}, ${reportId})`);
 }
+
+/**
+ * Lessons and deviations for a whole unit over a period, set-based: every teaching group of the unit gets
+ * 60-minute lessons on `daysPerGroup` weekdays a week (chosen per group), and each pupil's lesson is an
+ * absence with `absentPerMille`/1000 chance (unreported, so invalid: a valid one needs a report, see `deviate`) or a
+ * 10-minute late arrival with `latePerMille`/1000 chance — deterministic (hashes of the ids). For the browser journey
+ * and the benchmark, while the demo data has no timetable of its own.
+ */
+export async function generateUnitAbsence(db: Db, organiserId: string, o: {
+  unitId: string; from: string; to: string; daysPerGroup?: number; absentPerMille?: number; latePerMille?: number;
+}): Promise<{ lessons: number; deviations: number }> {
+  const days = o.daysPerGroup ?? 3;
+  const [lessons] = await rows<{ n: number }>(db, sql`with made as (
+      insert into lesson (organiser_id, id, group_id, school_unit_id, lesson_date, start_time, end_time, minutes)
+      select g.organiser_id, gen_random_uuid(), g.id, g.school_unit_id, d::date,
+             make_time(8 + abs(hashtext(g.id::text)) % 6, 0, 0), make_time(9 + abs(hashtext(g.id::text)) % 6, 0, 0), 60
+        from student_group g cross join generate_series(${o.from}::date, ${o.to}::date, interval '1 day') d
+       where g.organiser_id = ${organiserId} and g.school_unit_id = ${o.unitId} and g.group_type = 'teaching'
+         and extract(isodow from d) <= 5
+         and (abs(hashtext(g.id::text)) + extract(isodow from d)::int) % 5 < ${days}
+         and not exists (select 1 from holiday h where h.organiser_id = g.organiser_id and (h.school_unit_id is null or h.school_unit_id = g.school_unit_id)
+                          and d::date between h.start_date and h.end_date)
+      returning 1)
+    select count(*)::int as n from made`);
+  const [deviations] = await rows<{ n: number }>(db, sql`with pick as (
+      select distinct on (m.person_id, l.id) m.person_id, l.id as lesson_id, l.lesson_date, l.group_id, g.subject_code, l.minutes,
+             abs(hashtext(m.person_id::text || l.id::text)) % 1000 as roll
+        from lesson l
+        join group_membership m on m.organiser_id = l.organiser_id and m.group_id = l.group_id
+         and m.start_date <= l.lesson_date and (m.end_date is null or m.end_date >= l.lesson_date)
+        join student_group g on g.organiser_id = l.organiser_id and g.id = l.group_id
+       where l.organiser_id = ${organiserId} and l.school_unit_id = ${o.unitId} and l.lesson_date between ${o.from}::date and ${o.to}::date
+         and l.cancelled_at is null),
+    made as (
+      insert into attendance_deviation (organiser_id, id, pupil_id, occurred_on, kind, minutes, valid, subject_code, group_id, lesson_id)
+      select ${organiserId}, gen_random_uuid(), person_id, lesson_date, case when roll < ${o.absentPerMille ?? 50} then 'absent' else 'late' end,
+             case when roll < ${o.absentPerMille ?? 50} then minutes else 10 end, false, subject_code, group_id, lesson_id
+        from pick where roll < ${(o.absentPerMille ?? 50) + (o.latePerMille ?? 15)}
+      on conflict do nothing
+      returning 1)
+    select count(*)::int as n from made`);
+  return { lessons: lessons.n, deviations: deviations.n };
+}

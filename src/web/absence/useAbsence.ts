@@ -15,8 +15,9 @@ export function periodQuery(p: PeriodParams & { groupId?: string | null }): stri
 
 export const overviewExportUrl = (p: PeriodParams & { groupId?: string | null }) => `/api/absence/overview.xlsx?${periodQuery(p)}`;
 
-export function usePupilAbsence(pupilId: string, period: PeriodParams) {
+export function usePupilAbsence(pupilId: string, period: PeriodParams, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['absence', 'pupil', pupilId, period],
     queryFn: () => apiGet<PupilAbsence>(`/api/pupils/${encodeURIComponent(pupilId)}/absence?${periodQuery(period)}`),
     placeholderData: keepPreviousData,
