@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../app/api';
@@ -9,6 +9,7 @@ import { FactTable } from '../app/FactTable';
 import { ErrorState, isNotFoundOrForbidden, LoadingState, NotFoundOrNoAccessState } from '../app/states';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { pupilAbsencePath } from './AbsenceOverviewPage';
+import { DateInput } from './DateInput';
 import type { EntryKind, Investigation } from './types';
 import { useInvestigation, useInvestigationMutations } from './useAbsence';
 
@@ -44,10 +45,8 @@ function AddEntryForm({ inv }: { inv: Investigation }) {
         <Group align="flex-end">
           <Select label={t('absence.investigation.kind')} data={KINDS.map((k) => ({ value: k, label: t(`absence.investigation.kinds.${k}`) }))}
             value={kind} allowDeselect={false} w={220} data-testid="entry-kind" onChange={(v) => { setKind((v ?? 'contact') as EntryKind); setAdded(false); }} />
-          <TextInput type="date" label={t('absence.investigation.occurredOn')} required value={occurredOn} w={170}
-            onChange={(e) => setOccurredOn(e.currentTarget.value)} data-testid="entry-date" />
-          {kind === 'measure' && <TextInput type="date" label={t('absence.investigation.followUpOnLabel')} required value={followUpOn} min={occurredOn} w={170}
-            onChange={(e) => setFollowUpOn(e.currentTarget.value)} data-testid="entry-follow-up" />}
+          <DateInput label={t('absence.investigation.occurredOn')} required value={occurredOn} onChange={setOccurredOn} testId="entry-date" />
+          {kind === 'measure' && <DateInput label={t('absence.investigation.followUpOnLabel')} required value={followUpOn} onChange={setFollowUpOn} testId="entry-follow-up" />}
         </Group>
         <Textarea label={t('absence.investigation.entryText')} description={t('absence.investigation.entryHint')} required autosize minRows={2} maxLength={4000}
           value={text} onChange={(e) => { setText(e.currentTarget.value); setAdded(false); }} data-testid="entry-text" />
@@ -70,8 +69,7 @@ function CloseForm({ inv }: { inv: Investigation }) {
       <Stack gap="sm" maw={640}>
         <Textarea label={t('absence.investigation.closeConclusion')} required autosize minRows={2} maxLength={4000}
           value={conclusion} onChange={(e) => setConclusion(e.currentTarget.value)} data-testid="close-conclusion" />
-        <TextInput type="date" label={t('absence.investigation.closedOn')} required value={closedOn} min={inv.openedOn} w={170}
-          onChange={(e) => setClosedOn(e.currentTarget.value)} />
+        <DateInput label={t('absence.investigation.closedOn')} required value={closedOn} onChange={setClosedOn} />
         <Button type="submit" color="gray" w="fit-content" loading={close.isPending} disabled={!conclusion.trim()} data-testid="close-submit">
           {t('absence.investigation.closeSubmit')}</Button>
         {close.error && <Alert color="red" role="alert">{problem(close.error)}</Alert>}

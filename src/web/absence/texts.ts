@@ -7,6 +7,8 @@ export const absenceTexts = {
     minutes: '{{count}} min',
     percent: '{{value}} %',
     noShare: '–',
+    datePlaceholder: 'ÅÅÅÅ-MM-DD',
+    invalidDate: 'Skriv datumet som ÅÅÅÅ-MM-DD.',
     period: { legend: 'Period', from: 'Från', to: 'Till', show: 'Visa' },
     reasons: {
       reported_guardian: 'Anmäld av vårdnadshavare', reported_pupil: 'Anmäld av eleven', reported_staff: 'Anmäld av skolan',
@@ -132,6 +134,8 @@ export const absenceTexts = {
     minutes: '{{count}} min',
     percent: '{{value}} %',
     noShare: '–',
+    datePlaceholder: 'YYYY-MM-DD',
+    invalidDate: 'Write the date as YYYY-MM-DD.',
     period: { legend: 'Period', from: 'From', to: 'To', show: 'Show' },
     reasons: {
       reported_guardian: 'Reported by guardian', reported_pupil: 'Reported by the pupil', reported_staff: 'Reported by the school',
