@@ -5,7 +5,8 @@
  * `--pupils` pupils (each new pupil joins the class and teaching groups of an existing one), a timetable of
  * about 30 lessons a week per pupil and about 6 % absence (5 % absences, 1.5 % late arrivals) generated over
  * the current term up to today — the demo has no timetable of its own yet.
- * Usage: node --import tsx bench/absence-summary.ts [--db pglite|postgres] [--pupils 1000] [--requests 30]
+ * Usage: node --import tsx bench/absence-summary.ts [--db pglite|postgres] [--pupils 1000] [--requests 30] [--keep] [--reuse]
+ * (--keep leaves the data in place afterwards, --reuse runs again on data kept)
  * PostgreSQL: BENCH_DATABASE_URL as `npm run bench` (a database larka_bench_absence is made beside it).
  */
 import fs from 'node:fs';
@@ -19,6 +20,7 @@ import { benchDatabase, ensureSeeded, root, signIn, startServer } from './server
 const db = option('db', 'pglite') as 'pglite' | 'postgres';
 const pupils = Number(option('pupils', '1000'));
 const requests = Number(option('requests', '30'));
+const keep = process.argv.includes('--keep'); // keep the data (PGlite folder or database) for a look afterwards
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const f1 = (n: number) => n.toFixed(1);
 
@@ -72,11 +74,10 @@ const drop = () => (env.LARKA_DATA_DIR ? fs.rmSync(env.LARKA_DATA_DIR, { recursi
   : spawnSync('psql', [Object.assign(new URL(env.DATABASE_URL!), { pathname: '/postgres' }).href, '-qc', 'drop database if exists larka_bench_absence with (force)']));
 
 console.log(`# Absence summary — ${new Date().toISOString()}\n${machineLine()}; database ${db}`);
-drop();
+if (!process.argv.includes('--reuse')) drop();
 fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
 try {
-  ensureSeeded(env, 'demo');
-  await prepare(env, pupils);
+  if (!process.argv.includes('--reuse')) { ensureSeeded(env, 'demo'); await prepare(env, pupils); }
   const server = await startServer(env);
   try {
     const rektor = await signIn(server.baseUrl, 'rektor');
@@ -109,5 +110,5 @@ try {
     await server.stop();
   }
 } finally {
-  drop();
+  if (!keep) drop();
 }

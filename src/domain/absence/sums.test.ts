@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wholeHours } from '../grading/absence-hours.js';
-import { absenceShare, scheduledMinutes, sumBy, sumDeviations } from './sums.js';
+import { absenceShare, scheduledMinutes, scheduledMinutesBy, sumBy, sumDeviations } from './sums.js';
 
 describe('absence is summed in minutes, split valid / invalid', () => {
   it('sums valid and invalid minutes separately and counts late arrivals and early leavings', () => {
@@ -58,5 +58,21 @@ describe('whole hours on documents: the term\'s invalid minutes are summed, then
     expect(wholeHours(invalid)).toBe(1); // 40 min → 1 h, while per lesson 20 → 0 twice would give 0
     expect(wholeHours(29)).toBe(0);
     expect(wholeHours(90)).toBe(2);
+  });
+});
+
+describe('scheduled minutes for many pupils at once follow the same rule, split by week or subject', () => {
+  it('counts a group\'s lesson days within each pupil\'s membership, once per day', () => {
+    const lessons = [
+      { groupId: 'ma', date: '2026-11-16', minutes: 60 }, { groupId: 'ma', date: '2026-11-23', minutes: 120 },
+      { groupId: 'sv', date: '2026-11-17', minutes: 40 },
+    ];
+    const by = scheduledMinutesBy(lessons, [
+      { pupilId: 'a', groupId: 'ma', startDate: '2026-08-20', endDate: null }, { pupilId: 'a', groupId: 'ma', startDate: '2026-11-01', endDate: null },
+      { pupilId: 'a', groupId: 'sv', startDate: '2026-08-20', endDate: null },
+      { pupilId: 'b', groupId: 'ma', startDate: '2026-11-20', endDate: null },
+    ], (date) => (date < '2026-11-23' ? 'W47' : 'W48'));
+    expect(by.get('a')).toEqual(new Map([['W47', 100], ['W48', 120]]));
+    expect(by.get('b')).toEqual(new Map([['W48', 120]]));
   });
 });

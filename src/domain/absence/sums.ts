@@ -70,3 +70,53 @@ export function scheduledMinutes(lessons: readonly ScheduledLesson[], membership
   }
   return total;
 }
+
+/** The lesson minutes (not cancelled) of a group on a day, as the database sums them. */
+export interface GroupDayMinutes { groupId: string; date: string; minutes: number }
+
+/**
+ * The same rule as `scheduledMinutes`, for many pupils at once and split by key (an ISO week's Monday, a
+ * subject …): for each pupil and group, the group's lesson days on which one of the pupil's membership rows
+ * of that group is in force. Cost: the pupils' group memberships times the groups' lesson days.
+ */
+export function scheduledMinutesBy<K>(lessons: readonly GroupDayMinutes[], memberships: readonly (MembershipSpan & { pupilId: string })[],
+  keyOf: (date: string, groupId: string) => K): Map<string, Map<K, number>> {
+  // per group: its lesson days with their key (computed once), the first and last day, and the totals per key
+  interface GroupDays { days: { date: string; minutes: number; key: K }[]; first: string; last: string; totals: Map<K, number> }
+  const groups = new Map<string, GroupDays>();
+  for (const l of lessons) {
+    let g = groups.get(l.groupId);
+    if (!g) groups.set(l.groupId, (g = { days: [], first: l.date, last: l.date, totals: new Map() }));
+    const key = keyOf(l.date, l.groupId);
+    g.days.push({ date: l.date, minutes: l.minutes, key });
+    if (l.date < g.first) g.first = l.date;
+    if (l.date > g.last) g.last = l.date;
+    g.totals.set(key, (g.totals.get(key) ?? 0) + l.minutes);
+  }
+  const spans = new Map<string, Map<string, MembershipSpan[]>>();
+  for (const m of memberships) {
+    if (!groups.has(m.groupId)) continue;
+    let byGroup = spans.get(m.pupilId);
+    if (!byGroup) spans.set(m.pupilId, (byGroup = new Map()));
+    const list = byGroup.get(m.groupId);
+    if (list) list.push(m); else byGroup.set(m.groupId, [m]);
+  }
+  const out = new Map<string, Map<K, number>>();
+  for (const [pupilId, byGroup] of spans) {
+    const byKey = new Map<K, number>();
+    out.set(pupilId, byKey);
+    for (const [groupId, list] of byGroup) {
+      const g = groups.get(groupId)!;
+      const add = (key: K, minutes: number) => byKey.set(key, (byKey.get(key) ?? 0) + minutes);
+      // the common case: one membership row over all of the group's lesson days
+      if (list.some((m) => m.startDate <= g.first && (m.endDate === null || g.last <= m.endDate))) {
+        for (const [key, minutes] of g.totals) add(key, minutes);
+        continue;
+      }
+      for (const d of g.days) {
+        if (list.some((m) => m.startDate <= d.date && (m.endDate === null || d.date <= m.endDate))) add(d.key, d.minutes);
+      }
+    }
+  }
+  return out;
+}

@@ -11,11 +11,11 @@ export function listOverviewGroups(q: Q, actor: Actor) {
     where ${absenceOverviewGroupScope(actor)} and ${inForce(sql`g.start_date`, sql`g.end_date`, actor.today)}`);
 }
 
-export interface OverviewPupilRow { id: string; givenName: string; familyName: string; className: string | null; investigationId: string | null }
+export interface OverviewPupilRow { id: string; givenName: string; familyName: string }
 
-/** The pupils of the overview: members of the group on the period's last day (or today, if earlier); without a
- *  group, every pupil enrolled at the unit then (administrator, principal) or of the mentor's groups. With
- *  their class, and an open investigation the actor may see. */
+/** The pupils of the overview: members of the group on the day `on` (the period's last day, or today if
+ *  earlier); without a group, every pupil enrolled at the unit then (administrator, principal) or the pupils of
+ *  the mentor's groups. */
 export function listOverviewPupils(q: Q, actor: Actor, groupId: string | null, on: string) {
   const member = (groupCond: ReturnType<typeof sql>) => sql`exists (select 1 from group_membership m join student_group g
       on g.organiser_id = m.organiser_id and g.id = m.group_id where m.organiser_id = p.organiser_id and m.person_id = p.id and ${groupCond}
@@ -24,12 +24,13 @@ export function listOverviewPupils(q: Q, actor: Actor, groupId: string | null, o
     : actor.role === 'teacher' ? member(absenceOverviewGroupScope(actor))
       : sql`exists (select 1 from enrolment e where e.organiser_id = p.organiser_id and e.person_id = p.id and e.school_unit_id = ${actor.unitId}
           and e.start_date <= ${on}::date and (e.end_date is null or e.end_date >= ${on}::date))`;
-  return rows<OverviewPupilRow>(q, sql`select p.id, p.given_name as "givenName", p.family_name as "familyName",
-      (select string_agg(c.name, ', ' order by c.name) from group_membership cm join student_group c on c.organiser_id = cm.organiser_id
-         and c.id = cm.group_id and c.group_type = 'class' and c.school_unit_id = ${actor.unitId}
-        where cm.organiser_id = p.organiser_id and cm.person_id = p.id and cm.start_date <= ${on}::date
-          and (cm.end_date is null or cm.end_date >= ${on}::date)) as "className",
-      (select ai.id from absence_investigation ai where ai.pupil_id = p.id and ai.status = 'open' and ${investigationScope(actor)}
-        order by ai.opened_on desc limit 1) as "investigationId"
+  return rows<OverviewPupilRow>(q, sql`select p.id, p.given_name as "givenName", p.family_name as "familyName"
     from person p where p.organiser_id = ${actor.organiserId} and ${who}`);
+}
+
+/** The open investigations of these pupils that the actor may read (pupil → investigation). */
+export async function openInvestigationsOf(q: Q, actor: Actor, pupilIds: string[]) {
+  const found = await rows<{ pupilId: string; id: string }>(q, sql`select ai.pupil_id as "pupilId", ai.id from absence_investigation ai
+    where ai.status = 'open' and ai.pupil_id = any(${sql.param(pupilIds)}::uuid[]) and ${investigationScope(actor)}`);
+  return new Map(found.map((f) => [f.pupilId, f.id]));
 }

@@ -1,20 +1,22 @@
 import { highlightReasons, type HighlightReason } from '../../domain/absence/threshold.js';
-import { absenceShare, sumDeviations, type AbsenceTotals, type DeviationAmount } from '../../domain/absence/sums.js';
-import { weekBuckets, type WeekBucket } from '../../domain/absence/weeks.js';
-import { byName, byPersonName } from '../../domain/org/sorting.js';
+import { absenceShare, scheduledMinutesBy, sumDeviations, type AbsenceTotals, type DeviationAmount } from '../../domain/absence/sums.js';
+import { mondayOf, weekBuckets, weeksOfPeriod } from '../../domain/absence/weeks.js';
+import { byName, byPersonName, svCollator } from '../../domain/org/sorting.js';
 import { requireAction } from '../platform/access/access.js';
 import type { Actor } from '../platform/access/actor.js';
 import type { Db } from '../platform/db/database.js';
 import { notFound } from '../platform/http/errors.js';
 import { resolvePeriod } from './period.js';
 import { readAbsenceSettings } from './settings.js';
-import { listOverviewGroups, listOverviewPupils } from './overview-store.js';
-import { deviationsByWeek, lessonMinutesByWeek } from './summary-store.js';
+import { listOverviewGroups, listOverviewPupils, openInvestigationsOf } from './overview-store.js';
+import { deviationsByWeek, lessonMinutesByGroupDay, listMemberships } from './summary-store.js';
 
 export interface OverviewPupil extends AbsenceTotals {
   id: string; givenName: string; familyName: string; className: string | null;
   lessonMinutes: number; share: number | null; highlighted: boolean; reasons: HighlightReason[];
-  investigationId: string | null; weeks: WeekBucket[];
+  investigationId: string | null;
+  /** One cell per week of the overview's `weeks`, in the same order. */
+  weeks: { lessonMinutes: number; absentMinutes: number; share: number | null }[];
 }
 export interface AbsenceOverview {
   today: string; from: string; to: string; group: { id: string; name: string } | null;
@@ -47,11 +49,20 @@ export function absenceOverviewService(db: Db) {
       const settings = await readAbsenceSettings(db, actor.organiserId, actor.unitId);
       const pupils = await listOverviewPupils(db, actor, shown?.id ?? null, on);
       const ids = pupils.map((p) => p.id);
-      const [lessons, deviations] = ids.length === 0 ? [[], []] : [
-        await lessonMinutesByWeek(db, actor.organiserId, actor.unitId, ids, from, to),
+      const [memberships, lessons, deviations, investigations] = ids.length === 0 ? [[], [], [], new Map<string, string>()] as const : [
+        await listMemberships(db, actor.organiserId, ids, from, to),
+        await lessonMinutesByGroupDay(db, actor.organiserId, { unitId: actor.unitId }, from, to),
         await deviationsByWeek(db, actor.organiserId, ids, from, to),
+        await openInvestigationsOf(db, actor, ids),
       ];
-      const lessonsOf = groupBy(lessons, (l) => l.pupilId);
+      // scheduled minutes per pupil and week (domain/absence/sums.ts), lessons of the unit's groups
+      const mondays = new Map<string, string>();
+      const lessonWeeks = scheduledMinutesBy(lessons, memberships, (date) => mondays.get(date) ?? mondays.set(date, mondayOf(date)).get(date)!);
+      const classes = new Map<string, string[]>();
+      for (const m of memberships) {
+        if (m.groupType !== 'class' || m.unitId !== actor.unitId || m.startDate > on || (m.endDate !== null && m.endDate < on)) continue;
+        classes.set(m.pupilId, [...(classes.get(m.pupilId) ?? []), m.groupName]);
+      }
       const deviationsOf = groupBy(deviations, (d) => d.pupilId);
       const threshold = { thresholdPercent: settings.thresholdPercent, shortAbsenceCount: settings.shortAbsenceCount };
       return {
@@ -59,14 +70,15 @@ export function absenceOverviewService(db: Db) {
         weeks: weekBuckets(from, to, new Map(), new Map()).map(({ monday, week, key }) => ({ monday, week, key })),
         pupils: pupils.map((p) => {
           const own: (DeviationAmount & { monday: string })[] = deviationsOf.get(p.id) ?? [];
-          const weekLessons = new Map((lessonsOf.get(p.id) ?? []).map((l) => [l.monday, l.minutes]));
+          const weekLessons = lessonWeeks.get(p.id) ?? new Map<string, number>();
           const weekAbsent = new Map<string, number>();
           for (const d of own) weekAbsent.set(d.monday, (weekAbsent.get(d.monday) ?? 0) + d.minutes);
           const totals = sumDeviations(own);
           const lessonMinutes = [...weekLessons.values()].reduce((s, m) => s + m, 0);
           const reasons = highlightReasons(totals, lessonMinutes, threshold);
-          return { ...p, ...totals, lessonMinutes, share: absenceShare(totals.absentMinutes, lessonMinutes), highlighted: reasons.length > 0, reasons,
-            weeks: weekBuckets(from, to, weekLessons, weekAbsent) };
+          return { ...p, className: (classes.get(p.id) ?? []).sort(svCollator.compare).join(', ') || null, investigationId: investigations.get(p.id) ?? null,
+            ...totals, lessonMinutes, share: absenceShare(totals.absentMinutes, lessonMinutes), highlighted: reasons.length > 0, reasons,
+            weeks: weekBuckets(from, to, weekLessons, weekAbsent).map(({ lessonMinutes: l, absentMinutes: a, share }) => ({ lessonMinutes: l, absentMinutes: a, share })) };
         }).sort(byPersonName),
       };
     },

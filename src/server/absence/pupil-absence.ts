@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { deviationReason } from '../../domain/absence/reasons.js';
-import { absenceShare, sumBy, sumDeviations, type AbsenceTotals } from '../../domain/absence/sums.js';
+import { absenceShare, scheduledMinutesBy, sumBy, sumDeviations, type AbsenceTotals } from '../../domain/absence/sums.js';
 import { svCollator } from '../../domain/org/sorting.js';
 import { pupilScope, requireAction } from '../platform/access/access.js';
 import type { Actor } from '../platform/access/actor.js';
 import { one, type Db } from '../platform/db/database.js';
 import { notFound } from '../platform/http/errors.js';
 import { resolvePeriod } from './period.js';
-import { listPupilDeviations, pupilLessonMinutesBySubject, termsOverlapping } from './summary-store.js';
+import { lessonMinutesByGroupDay, listMemberships, listPupilDeviations, termsOverlapping } from './summary-store.js';
 
 const withShare = (t: AbsenceTotals, lessonMinutes: number) => ({ ...t, lessonMinutes, share: absenceShare(t.absentMinutes, lessonMinutes) });
 
@@ -21,11 +21,16 @@ export function pupilAbsenceService(db: Db) {
           p.family_name as "familyName" from person p where p.id = ${pupilId} and ${pupilScope(actor)}`);
       if (!pupil) throw notFound('Pupil not found');
       const { from, to } = await resolvePeriod(db, actor, asked);
-      const [deviations, lessons, terms] = [
+      const [deviations, memberships, terms] = [
         await listPupilDeviations(db, actor.organiserId, pupilId, from, to),
-        await pupilLessonMinutesBySubject(db, actor.organiserId, pupilId, from, to),
+        await listMemberships(db, actor.organiserId, [pupilId], from, to),
         await termsOverlapping(db, actor.organiserId, from, to),
       ];
+      const groupIds = [...new Set(memberships.map((m) => m.groupId))];
+      const lessonDays = groupIds.length ? await lessonMinutesByGroupDay(db, actor.organiserId, { groupIds }, from, to) : [];
+      const subjectOf = new Map(memberships.map((m) => [m.groupId, m.subjectCode]));
+      const bySubjectMinutes = scheduledMinutesBy(lessonDays, memberships, (_d, groupId) => subjectOf.get(groupId) ?? null).get(pupilId) ?? new Map<string | null, number>();
+      const lessons = [...bySubjectMinutes].map(([subjectCode, minutes]) => ({ subjectCode, minutes }));
       const lessonMinutes = lessons.reduce((s, l) => s + l.minutes, 0);
       const bySubject = sumBy(deviations, (d) => d.subjectCode);
       const subjectNames = new Map(deviations.map((d) => [d.subjectCode, d.subjectName]));

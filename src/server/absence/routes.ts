@@ -38,7 +38,7 @@ const OverviewBody = z.object({
   pupils: z.array(z.object({
     id: z.string(), givenName: z.string(), familyName: z.string(), className: z.string().nullable(), ...Totals, ...Share,
     highlighted: z.boolean(), reasons: z.array(z.enum(['share', 'short_absences'])), investigationId: z.string().nullable(),
-    weeks: z.array(Week.extend({ lessonMinutes: z.number(), absentMinutes: z.number(), share: z.number().nullable() })),
+    weeks: z.array(z.object({ lessonMinutes: z.number(), absentMinutes: z.number(), share: z.number().nullable() })).describe('One cell per week of `weeks`, in order'),
   })),
 });
 const OverviewQuery = Period.extend({ groupId: Uuid.optional().describe('A class or mentor group; absent: a mentor\'s only class, or the whole unit') });

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DeviationKind } from '../../domain/absence/validity.js';
 import { rows, type Queryable } from '../platform/db/database.js';
 
@@ -27,36 +27,31 @@ export function listPupilDeviations(q: Q, organiserId: string, pupilId: string, 
    order by d.occurred_on desc, l.start_time desc nulls last`);
 }
 
-/** The distinct lessons (not cancelled) of the pupils' groups on days each was a member, in the period,
- *  as a relation (pupil_id, lesson_date, minutes, subject_code). A lesson counts once per pupil. */
-const memberLessons = (organiserId: string, pupils: SQL, from: string, to: string, unitId: string | null) => sql`(
-  select distinct m.person_id as pupil_id, l.id, l.lesson_date, l.minutes, g.subject_code
-    from lesson l
-    join group_membership m on m.organiser_id = l.organiser_id and m.group_id = l.group_id
-     and m.start_date <= l.lesson_date and (m.end_date is null or m.end_date >= l.lesson_date)
-    join student_group g on g.organiser_id = l.organiser_id and g.id = l.group_id
-   where l.organiser_id = ${organiserId} and l.lesson_date between ${from}::date and ${to}::date and l.cancelled_at is null
-     ${unitId ? sql`and l.school_unit_id = ${unitId}` : sql``}
-     and m.person_id = any(${pupils}))`;
-
-/** Scheduled lesson minutes of one pupil per subject (scheduledMinutes in domain/absence/sums.ts, in SQL). */
-export function pupilLessonMinutesBySubject(q: Q, organiserId: string, pupilId: string, from: string, to: string) {
-  return rows<{ subjectCode: string | null; minutes: number }>(q, sql`select ml.subject_code as "subjectCode", sum(ml.minutes)::int as minutes
-    from ${memberLessons(organiserId, ids([pupilId]), from, to, null)} ml group by ml.subject_code`);
+/** The pupils' group memberships that overlap the period (with the group's type, name and subject). */
+export function listMemberships(q: Q, organiserId: string, pupilIds: string[], from: string, to: string) {
+  return rows<{ pupilId: string; groupId: string; groupType: string; groupName: string; subjectCode: string | null; startDate: string; endDate: string | null; unitId: string }>(q, sql`
+    select m.person_id as "pupilId", m.group_id as "groupId", g.group_type as "groupType", g.name as "groupName", g.subject_code as "subjectCode",
+           to_char(m.start_date, 'YYYY-MM-DD') as "startDate", to_char(m.end_date, 'YYYY-MM-DD') as "endDate", g.school_unit_id as "unitId"
+      from unnest(${ids(pupilIds)}) as x(id)
+      join group_membership m on m.organiser_id = ${organiserId} and m.person_id = x.id
+      join student_group g on g.organiser_id = m.organiser_id and g.id = m.group_id
+     where m.start_date <= ${to}::date and (m.end_date is null or m.end_date >= ${from}::date)`);
 }
 
-/** Scheduled lesson minutes per pupil and ISO week (Monday). */
-export function lessonMinutesByWeek(q: Q, organiserId: string, unitId: string, pupilIds: string[], from: string, to: string) {
-  return rows<{ pupilId: string; monday: string; minutes: number }>(q, sql`select ml.pupil_id as "pupilId",
-      to_char(date_trunc('week', ml.lesson_date), 'YYYY-MM-DD') as monday, sum(ml.minutes)::int as minutes
-    from ${memberLessons(organiserId, ids(pupilIds), from, to, unitId)} ml group by 1, 2`);
+/** Lesson minutes (not cancelled) per group and day in the period: of the unit's groups, or of the groups given. */
+export function lessonMinutesByGroupDay(q: Q, organiserId: string, where: { unitId: string } | { groupIds: string[] }, from: string, to: string) {
+  return rows<{ groupId: string; date: string; minutes: number }>(q, sql`select l.group_id as "groupId", to_char(l.lesson_date, 'YYYY-MM-DD') as date,
+      sum(l.minutes)::int as minutes
+    from lesson l where l.organiser_id = ${organiserId} and l.lesson_date between ${from}::date and ${to}::date and l.cancelled_at is null
+     and ${'unitId' in where ? sql`l.school_unit_id = ${where.unitId}` : sql`l.group_id = any(${ids(where.groupIds)})`}
+   group by 1, 2`);
 }
 
 /** Deviations per pupil, ISO week, kind and validity, summed (minutes) and counted. */
 export function deviationsByWeek(q: Q, organiserId: string, pupilIds: string[], from: string, to: string) {
   return rows<{ pupilId: string; monday: string; kind: DeviationKind; valid: boolean; minutes: number; count: number }>(q, sql`select d.pupil_id as "pupilId",
       to_char(date_trunc('week', d.occurred_on), 'YYYY-MM-DD') as monday, d.kind, d.valid, sum(d.minutes)::int as minutes, count(*)::int as count
-    from attendance_deviation d where d.organiser_id = ${organiserId} and d.pupil_id = any(${ids(pupilIds)})
+    from unnest(${ids(pupilIds)}) as x(id) join attendance_deviation d on d.organiser_id = ${organiserId} and d.pupil_id = x.id
      and d.occurred_on between ${from}::date and ${to}::date group by 1, 2, 3, 4`);
 }
 

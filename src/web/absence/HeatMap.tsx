@@ -49,10 +49,10 @@ export function HeatMap({ weeks, pupils }: { weeks: WeekRef[]; pupils: OverviewP
                 {pupils.map((p) => (
                   <tr key={p.id}>
                     <th scope="row">{name(p)}</th>
-                    {p.weeks.map((w) => {
+                    {p.weeks.map((w, i) => {
                       const step = heatStep(w.share);
                       return (
-                        <td key={w.monday} className={`${classes.cell} ${step ? classes[step] : classes.empty}`} data-step={step ?? 'empty'}>
+                        <td key={weeks[i].monday} className={`${classes.cell} ${step ? classes[step] : classes.empty}`} data-step={step ?? 'empty'}>
                           {w.share === null ? '' : formatShare(w.share).replace(' %', '')}
                         </td>
                       );

@@ -14,10 +14,12 @@ export interface PupilAbsence {
 }
 
 export interface WeekRef { monday: string; week: number; key: string }
-export interface WeekBucket extends WeekRef { lessonMinutes: number; absentMinutes: number; share: number | null }
+export interface WeekCell { lessonMinutes: number; absentMinutes: number; share: number | null }
 export interface OverviewPupil extends Totals, Share {
   id: string; givenName: string; familyName: string; className: string | null;
-  highlighted: boolean; reasons: ('share' | 'short_absences')[]; investigationId: string | null; weeks: WeekBucket[];
+  highlighted: boolean; reasons: ('share' | 'short_absences')[]; investigationId: string | null;
+  /** One cell per week of the overview's `weeks`, in order. */
+  weeks: WeekCell[];
 }
 export interface AbsenceOverview {
   today: string; from: string; to: string; group: { id: string; name: string } | null;
