@@ -58,7 +58,7 @@ export async function deviate(db: Db, organiserId: string, w: Week, lessonId: st
 
 /**
  * Lessons and deviations for a whole unit over a period, set-based: every teaching group of the unit gets
- * 60-minute lessons on `daysPerGroup` weekdays a week (chosen per group), and each pupil's lesson is an
+ * 50-minute lessons on `daysPerGroup` weekdays a week (chosen per group), a class taught as a class six a day, and each pupil's lesson is an
  * absence with `absentPerMille`/1000 chance (unreported, so invalid: a valid one needs a report, see `deviate`) or a
  * 10-minute late arrival with `latePerMille`/1000 chance — deterministic (hashes of the ids). For the browser journey
  * and the benchmark, while the demo data has no timetable of its own.
@@ -67,14 +67,20 @@ export async function generateUnitAbsence(db: Db, organiserId: string, o: {
   unitId: string; from: string; to: string; daysPerGroup?: number; absentPerMille?: number; latePerMille?: number;
 }): Promise<{ lessons: number; deviations: number }> {
   const days = o.daysPerGroup ?? 3;
-  const [lessons] = await rows<{ n: number }>(db, sql`with made as (
+  // teaching groups: one lesson on `days` weekdays; a class of a school year without teaching groups (taught as
+  // a class, e.g. F–6): six lessons every weekday
+  const [lessons] = await rows<{ n: number }>(db, sql`with taught as (
+      select g.*, case when g.group_type = 'class' then 6 else 1 end as per_day from student_group g
+       where g.organiser_id = ${organiserId} and g.school_unit_id = ${o.unitId}
+         and (g.group_type = 'teaching' or (g.group_type = 'class' and not exists (select 1 from student_group t where t.organiser_id = g.organiser_id
+              and t.school_unit_id = g.school_unit_id and t.group_type = 'teaching' and t.school_year = g.school_year)))),
+    made as (
       insert into lesson (organiser_id, id, group_id, school_unit_id, lesson_date, start_time, end_time, minutes)
       select g.organiser_id, gen_random_uuid(), g.id, g.school_unit_id, d::date,
-             make_time(8 + abs(hashtext(g.id::text)) % 6, 0, 0), make_time(9 + abs(hashtext(g.id::text)) % 6, 0, 0), 60
-        from student_group g cross join generate_series(${o.from}::date, ${o.to}::date, interval '1 day') d
-       where g.organiser_id = ${organiserId} and g.school_unit_id = ${o.unitId} and g.group_type = 'teaching'
-         and extract(isodow from d) <= 5
-         and (abs(hashtext(g.id::text)) + extract(isodow from d)::int) % 5 < ${days}
+             make_time(8 + (abs(hashtext(g.id::text)) + slot) % 7, 0, 0), make_time(9 + (abs(hashtext(g.id::text)) + slot) % 7, 0, 0), 50
+        from taught g cross join generate_series(${o.from}::date, ${o.to}::date, interval '1 day') d cross join generate_series(0, 5) slot
+       where slot < g.per_day and extract(isodow from d) <= 5
+         and (g.per_day > 1 or (abs(hashtext(g.id::text)) + extract(isodow from d)::int) % 5 < ${days})
          and not exists (select 1 from holiday h where h.organiser_id = g.organiser_id and (h.school_unit_id is null or h.school_unit_id = g.school_unit_id)
                           and d::date between h.start_date and h.end_date)
       returning 1)

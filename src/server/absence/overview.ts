@@ -1,7 +1,7 @@
 import { highlightReasons, type HighlightReason } from '../../domain/absence/threshold.js';
 import { absenceShare, scheduledMinutesBy, sumDeviations, type AbsenceTotals, type DeviationAmount } from '../../domain/absence/sums.js';
 import { mondayOf, weekBuckets, weeksOfPeriod } from '../../domain/absence/weeks.js';
-import { byName, byPersonName, svCollator } from '../../domain/org/sorting.js';
+import { byName, byPersonName } from '../../domain/org/sorting.js';
 import { requireAction } from '../platform/access/access.js';
 import type { Actor } from '../platform/access/actor.js';
 import type { Db } from '../platform/db/database.js';
@@ -9,7 +9,7 @@ import { notFound } from '../platform/http/errors.js';
 import { resolvePeriod } from './period.js';
 import { readAbsenceSettings } from './settings.js';
 import { listOverviewGroups, listOverviewPupils, openInvestigationsOf } from './overview-store.js';
-import { deviationsByWeek, lessonMinutesByGroupDay, listMemberships } from './summary-store.js';
+import { classNamesOn, deviationsByPupilWeek, lessonMinutesByGroupDay, listMembershipSpans } from './summary-store.js';
 
 export interface OverviewPupil extends AbsenceTotals {
   id: string; givenName: string; familyName: string; className: string | null;
@@ -25,12 +25,6 @@ export interface AbsenceOverview {
   weeks: { monday: string; week: number; key: string }[];
   pupils: OverviewPupil[];
 }
-
-const groupBy = <T, K>(list: readonly T[], key: (t: T) => K) => {
-  const m = new Map<K, T[]>();
-  for (const t of list) { const k = key(t); const l = m.get(k); if (l) l.push(t); else m.set(k, [t]); }
-  return m;
-};
 
 /** The absence overview of a class or mentor group (or the unit): per pupil the lesson minutes, valid and
  *  invalid minutes, share, short absences, whether highlighted and why, and per-week buckets. */
@@ -49,21 +43,17 @@ export function absenceOverviewService(db: Db) {
       const settings = await readAbsenceSettings(db, actor.organiserId, actor.unitId);
       const pupils = await listOverviewPupils(db, actor, shown?.id ?? null, on);
       const ids = pupils.map((p) => p.id);
-      const [memberships, lessons, deviations, investigations] = ids.length === 0 ? [[], [], [], new Map<string, string>()] as const : [
-        await listMemberships(db, actor.organiserId, ids, from, to),
+      const none = new Map<string, never>();
+      const [memberships, lessons, deviationsOf, classes, investigations] = ids.length === 0 ? [[], [], none, none, none] as const : [
+        await listMembershipSpans(db, actor.organiserId, actor.unitId, ids, from, to),
         await lessonMinutesByGroupDay(db, actor.organiserId, { unitId: actor.unitId }, from, to),
-        await deviationsByWeek(db, actor.organiserId, ids, from, to),
+        await deviationsByPupilWeek(db, actor.organiserId, ids, from, to),
+        await classNamesOn(db, actor.organiserId, actor.unitId, ids, on),
         await openInvestigationsOf(db, actor, ids),
       ];
       // scheduled minutes per pupil and week (domain/absence/sums.ts), lessons of the unit's groups
       const mondays = new Map<string, string>();
       const lessonWeeks = scheduledMinutesBy(lessons, memberships, (date) => mondays.get(date) ?? mondays.set(date, mondayOf(date)).get(date)!);
-      const classes = new Map<string, string[]>();
-      for (const m of memberships) {
-        if (m.groupType !== 'class' || m.unitId !== actor.unitId || m.startDate > on || (m.endDate !== null && m.endDate < on)) continue;
-        classes.set(m.pupilId, [...(classes.get(m.pupilId) ?? []), m.groupName]);
-      }
-      const deviationsOf = groupBy(deviations, (d) => d.pupilId);
       const threshold = { thresholdPercent: settings.thresholdPercent, shortAbsenceCount: settings.shortAbsenceCount };
       return {
         today: actor.today, from, to, group: shown ? { id: shown.id, name: shown.name } : null, groups, threshold,
@@ -76,7 +66,7 @@ export function absenceOverviewService(db: Db) {
           const totals = sumDeviations(own);
           const lessonMinutes = [...weekLessons.values()].reduce((s, m) => s + m, 0);
           const reasons = highlightReasons(totals, lessonMinutes, threshold);
-          return { ...p, className: (classes.get(p.id) ?? []).sort(svCollator.compare).join(', ') || null, investigationId: investigations.get(p.id) ?? null,
+          return { ...p, className: classes.get(p.id) ?? null, investigationId: investigations.get(p.id) ?? null,
             ...totals, lessonMinutes, share: absenceShare(totals.absentMinutes, lessonMinutes), highlighted: reasons.length > 0, reasons,
             weeks: weekBuckets(from, to, weekLessons, weekAbsent).map(({ lessonMinutes: l, absentMinutes: a, share }) => ({ lessonMinutes: l, absentMinutes: a, share })) };
         }).sort(byPersonName),

@@ -30,7 +30,7 @@ const PupilAbsenceBody = z.object({
 });
 
 const Week = z.object({ monday: z.string(), week: z.number(), key: z.string() });
-const OverviewBody = z.object({
+export const OverviewBody = z.object({
   today: z.string(), from: z.string(), to: z.string(), group: z.object({ id: z.string(), name: z.string() }).nullable(),
   groups: z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(['class', 'mentor']) })),
   threshold: z.object({ thresholdPercent: z.number(), shortAbsenceCount: z.number() }),

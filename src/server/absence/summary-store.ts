@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { DeviationAmount } from '../../domain/absence/sums.js';
 import type { DeviationKind } from '../../domain/absence/validity.js';
 import { rows, type Queryable } from '../platform/db/database.js';
 
@@ -47,14 +48,6 @@ export function lessonMinutesByGroupDay(q: Q, organiserId: string, where: { unit
    group by 1, 2`);
 }
 
-/** Deviations per pupil, ISO week, kind and validity, summed (minutes) and counted. */
-export function deviationsByWeek(q: Q, organiserId: string, pupilIds: string[], from: string, to: string) {
-  return rows<{ pupilId: string; monday: string; kind: DeviationKind; valid: boolean; minutes: number; count: number }>(q, sql`select d.pupil_id as "pupilId",
-      to_char(date_trunc('week', d.occurred_on), 'YYYY-MM-DD') as monday, d.kind, d.valid, sum(d.minutes)::int as minutes, count(*)::int as count
-    from unnest(${ids(pupilIds)}) as x(id) join attendance_deviation d on d.organiser_id = ${organiserId} and d.pupil_id = x.id
-     and d.occurred_on between ${from}::date and ${to}::date group by 1, 2, 3, 4`);
-}
-
 /** The terms that overlap a period. */
 export function termsOverlapping(q: Q, organiserId: string, from: string, to: string) {
   return rows<{ id: string; schoolYear: string; kind: 'HT' | 'VT'; startDate: string; endDate: string }>(q, sql`select id, school_year as "schoolYear", kind,
@@ -68,4 +61,47 @@ export async function currentTermSpan(q: Q, organiserId: string, today: string) 
       to_char(end_date, 'YYYY-MM-DD') as "endDate" from term where organiser_id = ${organiserId} and start_date <= ${today}::date
     order by start_date desc limit 1`);
   return t ?? null;
+}
+
+// Many pupils at once (the overview of a unit): one row per pupil with arrays, since turning rows into objects
+// is what costs most on the embedded database.
+const EPOCH_MONDAY = Date.UTC(2000, 0, 3); // a Monday: week numbers are counted from it
+const KINDS: DeviationKind[] = ['absent', 'late', 'left_early'];
+const mondayOfWeek = (w: number) => new Date(EPOCH_MONDAY + w * 7 * 86_400_000).toISOString().slice(0, 10);
+
+/** The pupils' group memberships overlapping the period, of the groups of one unit. */
+export async function listMembershipSpans(q: Q, organiserId: string, unitId: string, pupilIds: string[], from: string, to: string) {
+  const found = await rows<{ pupilId: string; groups: string[]; starts: string[]; ends: (string | null)[] }>(q, sql`select m.person_id as "pupilId",
+      array_agg(m.group_id::text) as groups, array_agg(to_char(m.start_date, 'YYYY-MM-DD')) as starts, array_agg(to_char(m.end_date, 'YYYY-MM-DD')) as ends
+    from unnest(${ids(pupilIds)}) as x(id)
+    join group_membership m on m.organiser_id = ${organiserId} and m.person_id = x.id
+    join student_group g on g.organiser_id = m.organiser_id and g.id = m.group_id and g.school_unit_id = ${unitId}
+   where m.start_date <= ${to}::date and (m.end_date is null or m.end_date >= ${from}::date) group by 1`);
+  return found.flatMap((r) => r.groups.map((groupId, i) => ({ pupilId: r.pupilId, groupId, startDate: r.starts[i], endDate: r.ends[i] ?? null })));
+}
+
+/** The pupils' class names (of the unit) on a day, joined with ", " when more than one. */
+export async function classNamesOn(q: Q, organiserId: string, unitId: string, pupilIds: string[], on: string) {
+  const found = await rows<{ pupilId: string; names: string }>(q, sql`select m.person_id as "pupilId", string_agg(g.name, ', ' order by g.name) as names
+    from unnest(${ids(pupilIds)}) as x(id)
+    join group_membership m on m.organiser_id = ${organiserId} and m.person_id = x.id and m.start_date <= ${on}::date and (m.end_date is null or m.end_date >= ${on}::date)
+    join student_group g on g.organiser_id = m.organiser_id and g.id = m.group_id and g.school_unit_id = ${unitId} and g.group_type = 'class'
+   group by 1`);
+  return new Map(found.map((r) => [r.pupilId, r.names]));
+}
+
+/** The pupils' deviations summed per ISO week (its Monday), kind and validity. */
+export async function deviationsByPupilWeek(q: Q, organiserId: string, pupilIds: string[], from: string, to: string) {
+  const found = await rows<{ pupilId: string; weeks: number[]; kinds: number[]; valids: boolean[]; minutes: number[]; counts: number[] }>(q, sql`
+    select pupil_id as "pupilId", array_agg(w) as weeks, array_agg(k) as kinds, array_agg(valid) as valids, array_agg(minutes) as minutes, array_agg(n) as counts
+      from (select d.pupil_id, (d.occurred_on - date '2000-01-03') / 7 as w, case d.kind when 'absent' then 0 when 'late' then 1 else 2 end as k, d.valid,
+                   sum(d.minutes)::int as minutes, count(*)::int as n
+              from unnest(${ids(pupilIds)}) as x(id)
+              join attendance_deviation d on d.organiser_id = ${organiserId} and d.pupil_id = x.id and d.occurred_on between ${from}::date and ${to}::date
+             group by 1, 2, 3, 4) s
+     group by 1`);
+  const mondays = new Map<number, string>();
+  return new Map(found.map((r) => [r.pupilId, r.weeks.map((w, i): DeviationAmount & { monday: string } => ({
+    monday: mondays.get(w) ?? mondays.set(w, mondayOfWeek(w)).get(w)!, kind: KINDS[r.kinds[i]], valid: r.valids[i], minutes: r.minutes[i], count: r.counts[i],
+  }))]));
 }
