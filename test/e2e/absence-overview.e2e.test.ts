@@ -1,7 +1,8 @@
 // Journey: the mentor opens "Frånvaro" for 9A, sees a highlighted pupil and the heat map per week (and its
 // table alternative), exports the overview to Excel (the file is opened and checked) and opens the pupil's
 // absence; the principal opens an absence investigation for the highlighted pupil and records a contact with
-// the home; student health finds it on their start page and reads it. axe-clean; screenshots.
+// the home; student health finds it on their start page and reads it; the administrator changes the unit's
+// threshold. axe-clean; screenshots.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,5 +138,23 @@ describe('absence: the mentor\'s overview, the principal\'s investigation, stude
     expect(await page.getByTestId('nav-grading').count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'absence-investigation-student-health');
+  }, 60_000);
+
+  it('the administrator changes the unit\'s threshold; the principal may only read it', async () => {
+    await page.context().clearCookies();
+    await login(page, 'admin');
+    await page.goto('/franvaro/installningar');
+    await page.getByRole('heading', { level: 1, name: 'Frånvaroinställningar' }).waitFor();
+    await page.getByTestId('absence-setting-thresholdPercent').fill('15');
+    await page.getByTestId('absence-settings-save').click();
+    await page.getByText('Inställningarna är sparade.').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'absence-settings-admin');
+    await page.context().clearCookies();
+    await login(page, 'rektor');
+    await page.goto('/franvaro/installningar');
+    await page.getByText('Skoladministratören ändrar inställningarna.').waitFor();
+    expect(await page.getByTestId('absence-setting-thresholdPercent').inputValue()).toBe('15');
+    expect(await page.getByTestId('absence-settings-save').count()).toBe(0);
   }, 60_000);
 });

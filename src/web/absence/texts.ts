@@ -68,6 +68,7 @@ export const absenceTexts = {
     },
     settings: {
       title: 'Frånvaroinställningar',
+      section: 'Hur långt fram och bak vårdnadshavare kan anmäla frånvaro, om elever får anmäla, gränser för uppföljning och meddelande samma dag.',
       intro: 'Gäller {{unit}}. Vårdnadshavarnas anmälan och uppföljningen av frånvaro följer dessa inställningar.',
       reportDaysAhead: 'Dagar framåt som vårdnadshavare kan anmäla',
       reportDaysBack: 'Dagar bakåt som vårdnadshavare kan anmäla (0 = inte bakåt i tiden)',
@@ -195,6 +196,7 @@ export const absenceTexts = {
     },
     settings: {
       title: 'Absence settings',
+      section: 'How far ahead and back guardians may report absence, whether pupils may report, follow-up thresholds and same-day notices.',
       intro: 'For {{unit}}. Guardians\' reports and the follow-up of absence follow these settings.',
       reportDaysAhead: 'Days ahead a guardian may report',
       reportDaysBack: 'Days back a guardian may report (0 = not backwards in time)',
