@@ -109,7 +109,13 @@ describe('absence: the mentor\'s overview, the principal\'s investigation, stude
   it('the principal opens an investigation for the highlighted pupil and records a contact with the home', async () => {
     await page.context().clearCookies();
     await login(page, 'rektor');
+    const t0 = Date.now();
     await page.getByTestId('nav-absence').click();
+    // the whole unit opens on its highlighted pupils
+    await page.getByTestId('absence-show-all').waitFor();
+    console.log(`the unit's overview shown ${Date.now() - t0} ms after the menu click`);
+    expect(await page.getByTestId(`absence-highlight-${elsa}`).count()).toBe(1);
+    await screenshot(page, 'absence-overview-unit');
     await page.getByTestId('absence-group').click();
     await page.getByRole('option', { name: '9A', exact: true }).click();
     await page.getByTestId(`open-investigation-${elsa}`).click();

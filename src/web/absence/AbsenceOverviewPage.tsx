@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../app/AppLink';
@@ -28,6 +28,8 @@ export function AbsenceOverviewPage() {
   const params = { groupId: search.get('grupp'), from: search.get('fran'), to: search.get('till') };
   const overview = useAbsenceOverview(session.current.unitId, params, allowed);
   const [opening, setOpening] = useState<{ id: string; name: string } | null>(null);
+  // the whole unit (hundreds of pupils) opens on the highlighted ones; a class shows everyone
+  const [allOfUnit, setAllOfUnit] = useState(false);
   if (!allowed) return <NotFoundOrNoAccessState title={t('absence.overview.title')} testId="absence-no-access" />;
 
   const set = (values: Record<string, string | null>) => setSearch((s) => {
@@ -41,6 +43,8 @@ export function AbsenceOverviewPage() {
   const groupOptions = [{ value: ALL, label: t(isTeacher ? 'absence.overview.allMine' : 'absence.overview.wholeUnit') },
     ...(data?.groups ?? []).map((g) => ({ value: g.id, label: g.name }))];
   const highlighted = data?.pupils.filter((p) => p.highlighted).length ?? 0;
+  const wholeUnit = !!data && data.group === null && !isTeacher;
+  const shown = data ? (wholeUnit && !allOfUnit ? data.pupils.filter((p) => p.highlighted) : data.pupils) : [];
   const action = (p: OverviewPupil) => {
     if (p.investigationId) return <AppLink to={`/franvaro/utredningar/${p.investigationId}`}>{t('absence.overview.investigationOpen')}</AppLink>;
     if (isPrincipal && p.highlighted) {
@@ -71,11 +75,15 @@ export function AbsenceOverviewPage() {
       {data ? (
         <>
           <Section title={t('absence.overview.table')} testId="absence-table-section">
-            <Text role="status" data-testid="absence-highlighted-count">{t('absence.overview.highlightedCount', { count: highlighted })}</Text>
+            <Group justify="space-between">
+              <Text role="status" data-testid="absence-highlighted-count">{t('absence.overview.highlightedCount', { count: highlighted })}</Text>
+              {wholeUnit && <Switch label={t('absence.overview.showAll', { count: data.pupils.length })} checked={allOfUnit}
+                onChange={(e) => setAllOfUnit(e.currentTarget.checked)} data-testid="absence-show-all" />}
+            </Group>
             <DataTable label={t('absence.overview.table')} testId="absence-table" empty={t('absence.overview.none')}
               columns={[t('absence.overview.name'), t('absence.overview.className'), t('absence.overview.lessonMinutes'), t('absence.overview.valid'),
                 t('absence.overview.invalid'), t('absence.overview.share'), t('absence.overview.shortCount'), t('absence.overview.highlight'), '']}
-              rows={data.pupils.map((p) => ({
+              rows={shown.map((p) => ({
                 key: p.id,
                 cells: [
                   <AppLink key="n" to={pupilAbsencePath(p.id)} testId={`absence-pupil-${p.id}`}>{`${p.familyName}, ${p.givenName}`}</AppLink>,
@@ -90,7 +98,7 @@ export function AbsenceOverviewPage() {
               }))} />
           </Section>
           <Section title={t('absence.overview.heatmap')} testId="absence-heatmap-section">
-            <HeatMap weeks={data.weeks} pupils={data.pupils} />
+            <HeatMap weeks={data.weeks} pupils={shown} />
           </Section>
           <OpenInvestigationModal pupil={opening} today={data.today} onClose={() => setOpening(null)} />
         </>
