@@ -75,6 +75,11 @@ import { attendanceRoutes } from './attendance/routes.js';
 import { attendanceService, type AttendanceOptions } from './attendance/service.js';
 import { timetableRoutes } from './timetable/routes.js';
 import { timetableService } from './timetable/service.js';
+import { absenceRoutes } from './absence/routes.js';
+import { pupilAbsenceService } from './absence/pupil-absence.js';
+import { absenceOverviewService } from './absence/overview.js';
+import { absenceSettingsService } from './absence/settings.js';
+import { investigationService } from './absence/investigations.js';
 
 /** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
 export interface RegisteredRoute {
@@ -209,6 +214,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(timetableRoutes(timetableService(db)));
   // a roll call that records invalid absence tells the guardians the same day (in its transaction)
   await app.register(attendanceRoutes(attendanceService(db, { onInvalidAbsence: app.sameDayNotices.onInvalidAbsence, ...opts.attendance })));
+  await app.register(absenceRoutes({ pupil: pupilAbsenceService(db), overview: absenceOverviewService(db), settings: absenceSettingsService(db), investigations: investigationService(db) }));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

@@ -24,6 +24,9 @@ export function mayViewPupil(role: Role, r: PupilRelations): boolean {
     case 'administrator':
     case 'principal': return r.enrolledAtActorUnit;
     case 'analyst': return false;
+    // student health reaches the unit's pupils only through the absence pages and investigations, never
+    // the pupil record (grades, assessments)
+    case 'student_health': return false;
   }
 }
 

@@ -1,10 +1,11 @@
-/** The roles a person can act in. Mentor is not a role: it is a teacher's relation to a class. */
-export const ROLES = ['teacher', 'administrator', 'principal', 'analyst', 'guardian', 'pupil'] as const;
+/** The roles a person can act in. Mentor is not a role: it is a teacher's relation to a class. Student health
+ *  (elevhälsa: school nurse, counsellor, psychologist …) acts at a unit. */
+export const ROLES = ['teacher', 'student_health', 'administrator', 'principal', 'analyst', 'guardian', 'pupil'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const STAFF_ROLES: readonly Role[] = ['teacher', 'administrator', 'principal', 'analyst'];
+export const STAFF_ROLES: readonly Role[] = ['teacher', 'student_health', 'administrator', 'principal', 'analyst'];
 /** Roles acted in at one school unit; the others (analyst, guardian, pupil) have no current unit. */
-export const UNIT_ROLES: readonly Role[] = ['teacher', 'administrator', 'principal'];
+export const UNIT_ROLES: readonly Role[] = ['teacher', 'student_health', 'administrator', 'principal'];
 
 export const isUnitRole = (role: Role) => UNIT_ROLES.includes(role);
 
@@ -14,7 +15,7 @@ export interface RoleGrant { role: Role; units: { id: string; name: string }[] }
 export interface Context { role: Role; unitId: string | null }
 
 /** Order in which a person with several roles starts: staff before guardian, guardian before pupil. */
-const START_ORDER: Role[] = ['principal', 'administrator', 'teacher', 'analyst', 'guardian', 'pupil'];
+const START_ORDER: Role[] = ['principal', 'administrator', 'teacher', 'student_health', 'analyst', 'guardian', 'pupil'];
 
 /** The context a person starts in after login, or null when they hold no role at all. */
 export function defaultContext(grants: RoleGrant[]): Context | null {

@@ -13,7 +13,7 @@ export async function loadRoleGrants(q: Pick<Queryable, 'execute'>, organiserId:
        -- an administrator's duty without a unit is organiser-wide: administrator at every unit
        and (u.id = d.school_unit_id or (d.school_unit_id is null and d.role = 'administrator'))
      where d.organiser_id = ${organiserId} and d.person_id = ${personId}
-       and d.role in ('teacher','administrator','principal','analyst')
+       and d.role in ('teacher','administrator','principal','analyst','student_health')
        and ${inForce(sql`d.start_date`, sql`d.end_date`, today)}
     union all
     select 'guardian', null, null where exists (

@@ -24,6 +24,9 @@ export const StartBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pupil'),
     self: z.object({ id: z.string(), name: z.string(), unit: Ref.nullable(), className: z.string().nullable(), schoolYear: z.number().nullable() }),
     groups: z.array(z.object({ id: z.string(), name: z.string(), subject: Subject.nullable() })) }),
+  z.object({ kind: z.literal('student_health'), unit: Ref,
+    investigations: z.array(z.object({ id: z.string(), pupilId: z.string(), name: z.string(), className: z.string().nullable(),
+      openedOn: z.string(), nextFollowUp: z.string().nullable() })) }),
 ]);
 
 export const startRoutes = (service: ReturnType<typeof startService>): FastifyPluginAsyncZod => async (app) => {

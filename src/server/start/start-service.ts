@@ -1,6 +1,7 @@
 import { byName, byPersonName } from '../../domain/org/sorting.js';
 import { isDelegationActive } from '../../domain/access/delegation.js';
 import { requireAction } from '../platform/access/access.js';
+import { visibleInvestigations } from '../absence/investigations.js';
 import type { Actor } from '../platform/access/actor.js';
 import type { Db } from '../platform/db/database.js';
 import { notFound } from '../platform/http/errors.js';
@@ -94,7 +95,20 @@ export function startService(deps: { db: Db; organiserName: string }) {
     };
   }
 
-  const byRole = { teacher, administrator, principal, analyst, guardian, pupil };
+  /** Student health (elevhälsa): the unit and its open absence investigations, follow-ups due first. */
+  async function student_health(actor: Actor) {
+    const unit = await findUnitRef(db, actor);
+    if (!unit) throw notFound('Unit not found');
+    const open = (await visibleInvestigations(db, actor)).filter((i) => i.status === 'open');
+    return {
+      kind: 'student_health' as const,
+      unit: { id: unit.id, name: unit.name },
+      investigations: open.map((i) => ({ id: i.id, pupilId: i.pupilId, name: `${i.givenName} ${i.familyName}`, className: i.className,
+        openedOn: i.openedOn, nextFollowUp: i.nextFollowUp })),
+    };
+  }
+
+  const byRole = { teacher, administrator, principal, analyst, guardian, pupil, student_health };
 
   return {
     async start(actor: Actor) {

@@ -21,4 +21,5 @@ export const adminSections: AdminSection[] = [
   { to: '/admin/organisation', title: 'organisation.sections.units.title', description: 'organisation.sections.units.description', action: 'register.administer', testId: 'admin-org-units' },
   { to: '/admin/organisation/lasar', title: 'organisation.sections.calendar.title', description: 'organisation.sections.calendar.description', action: 'register.administer', testId: 'admin-org-calendar' },
   { to: '/admin/organisation/installningar', title: 'organisation.sections.settings.title', description: 'organisation.sections.settings.description', action: 'register.administer', testId: 'admin-org-settings' },
+  { to: '/franvaro/installningar', title: 'absence.settings.title', description: 'absence.settings.section', action: 'absence.settings.edit', testId: 'admin-absence-settings' },
 ];

@@ -27,6 +27,7 @@ import { leaveTexts } from '../leave/texts';
 import { noticeTexts } from '../notices/texts';
 import { attendanceTexts } from '../attendance/texts';
 import { timetableTexts } from '../timetable/texts';
+import { absenceTexts } from '../absence/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -65,6 +66,7 @@ const resources = Object.fromEntries(
         groupAdmin: groupAdminTexts[lng],
         registerImport: registerImportTexts[lng],
         organisation: organisationTexts[lng],
+        absence: absenceTexts[lng],
         myPupils: myPupilTexts[lng],
         nationalTests: nationalTestTexts[lng],
         portal: portalTexts[lng],

@@ -39,6 +39,11 @@ import { NoticesPage } from '../notices/NoticesPage';
 import { LessonsOfDayPage } from '../attendance/LessonsOfDayPage';
 import { RollCallPage } from '../attendance/RollCallPage';
 import { TimetablePage } from '../timetable/TimetablePage';
+import { AbsenceOverviewPage } from '../absence/AbsenceOverviewPage';
+import { AbsenceSettingsPage } from '../absence/AbsenceSettingsPage';
+import { InvestigationsPage } from '../absence/InvestigationsPage';
+import { InvestigationPage } from '../absence/InvestigationPage';
+import { PupilAbsencePage } from '../absence/PupilAbsencePage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -70,6 +75,11 @@ export const router = createBrowserRouter([
       { path: 'nationella-prov', element: <RequireModule module="grading"><NationalTestsPage /></RequireModule> },
       { path: 'barn/:pupilId', element: <ChildPage /> },
       { path: 'mitt', element: <MyPage /> },
+      { path: 'franvaro', element: <RequireModule module="absence"><AbsenceOverviewPage /></RequireModule> },
+      { path: 'franvaro/installningar', element: <RequireModule module="absence"><AbsenceSettingsPage /></RequireModule> },
+      { path: 'franvaro/utredningar', element: <RequireModule module="absence"><InvestigationsPage /></RequireModule> },
+      { path: 'franvaro/utredningar/:investigationId', element: <RequireModule module="absence"><InvestigationPage /></RequireModule> },
+      { path: 'elever/:pupilId/franvaro', element: <RequireModule module="absence"><PupilAbsencePage /></RequireModule> },
       { path: 'admin', element: <AdminPage /> },
       { path: 'admin/lasarsskifte', element: <SchoolYearRolloverPage /> },
       { path: 'admin/personer', element: <PeopleRegisterPage /> },

@@ -16,6 +16,7 @@ export const appTexts = {
     },
     roles: {
       teacher: 'Lärare',
+      student_health: 'Elevhälsa',
       administrator: 'Skoladministratör',
       principal: 'Rektor',
       analyst: 'Analytiker',
@@ -52,6 +53,7 @@ export const appTexts = {
     },
     roles: {
       teacher: 'Teacher',
+      student_health: 'Student health',
       administrator: 'School administrator',
       principal: 'Principal',
       analyst: 'Analyst',

@@ -6,6 +6,7 @@ import { formatDate, formatSchoolYear, sortStrings } from '../app/format';
 import { ErrorState, isNotFoundOrForbidden, LoadingState, NotFoundOrNoAccessState } from '../app/states';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { useCurrentSession } from '../session/useSession';
+import { AbsenceSummarySection } from '../absence/AbsenceSummarySection';
 import { ContactFacts } from './ContactFacts';
 import { GradesSection } from './GradesSection';
 import { GuardiansSection } from './GuardiansSection';
@@ -49,6 +50,7 @@ function RecordView({ record }: { record: PupilRecord }) {
       <GuardiansSection guardians={record.guardians} />
       <SubjectsSection record={record} />
       <GradesSection years={record.grades} />
+      <AbsenceSummarySection pupilId={record.id} />
     </Stack>
   );
 }

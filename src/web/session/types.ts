@@ -1,6 +1,6 @@
 // The session as the server sends it (GET/POST /api/session, PUT /api/session/context).
 
-export type Role = 'teacher' | 'administrator' | 'principal' | 'analyst' | 'guardian' | 'pupil';
+export type Role = 'teacher' | 'student_health' | 'administrator' | 'principal' | 'analyst' | 'guardian' | 'pupil';
 
 export interface UnitRef {
   id: string;

@@ -9,6 +9,7 @@ import { PrincipalStartView } from './PrincipalStart';
 import { AnalystStartView } from './AnalystStart';
 import { GuardianStartView } from './GuardianStart';
 import { PupilStartView } from './PupilStart';
+import { StudentHealthStartView } from './StudentHealthStart';
 import type { StartData } from './types';
 import { useStart } from './useStart';
 
@@ -26,6 +27,8 @@ function Body({ data }: { data: StartData }) {
       return <GuardianStartView data={data} />;
     case 'pupil':
       return <PupilStartView data={data} />;
+    case 'student_health':
+      return <StudentHealthStartView data={data} />;
   }
 }
 

@@ -69,7 +69,14 @@ export interface PupilStart {
   groups: { id: string; name: string; subject: Subject | null }[];
 }
 
+export interface StudentHealthStart {
+  kind: 'student_health';
+  unit: Ref;
+  investigations: { id: string; pupilId: string; name: string; className: string | null; openedOn: string; nextFollowUp: string | null }[];
+}
+
 export type StartData =
+  | StudentHealthStart
   | TeacherStart
   | AdministratorStart
   | PrincipalStart

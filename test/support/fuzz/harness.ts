@@ -99,6 +99,7 @@ export const ACTORS: readonly ActorSpec[] = [
   { username: 'larare2', role: 'teacher' }, { username: 'mentor', role: 'teacher' }, { username: 'analytiker', role: 'analyst' },
   { username: 'vardnadshavare', role: 'guardian' }, { username: 'elev', role: 'pupil' },
   { username: 'personal', role: 'teacher' }, { username: 'personal', role: 'guardian' },
+  { username: 'elevhalsa', role: 'student_health' },
 ];
 export const ACTOR_USERNAMES = [...new Set(ACTORS.map((a) => a.username).filter((u): u is string => !!u))];
 
@@ -189,6 +190,9 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
   const delegate = staff.find((s: any) => s.id !== rektor.body.person.id);
   await must('delegation', rektor.request('POST', '/api/delegations', { delegateId: delegate.id, decisionKind: 'decide_leave', startDate: swedishDate(new Date()), endDate: null }));
 
+  // an absence investigation of a pupil with grades (the principal's)
+  const investigation = await must('investigation', rektor.request('POST', '/api/absence/investigations', { pupilId: pupils[0].id, reason: 'Hög frånvaro', openedOn: swedishDate(new Date()) }));
+
   const ids = async (q: ReturnType<typeof sql>) => (await rows<{ id: string }>(database.db, q)).map((r) => r.id);
   const unitIds = await ids(sql`select id from school_unit order by name`);
   const bjork = await one<{ id: string }>(database.db, sql`select id from school_unit where name = 'Björkskolan'`);
@@ -209,6 +213,7 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
   for (const [i, p] of pupils.slice(0, 4).entries()) fixtures.push({ lessonId: lessonIds[i % lessonIds.length], pupilId: p.id, actor: 'larare' });
   const slotIds = await ids(sql`select id from lesson_slot where group_id = ${nine.id} order by weekday, start_time, id`);
   for (const id of lessonIds.slice(0, 2)) fixtures.push({ lessonId: id, groupId: nine.id, actor: 'admin' });
+  fixtures.push({ investigationId: investigation.id, pupilId: pupils[0].id, actor: 'rektor' }, { investigationId: investigation.id, actor: 'elevhalsa' });
   const pools: Record<string, unknown[]> = {
     groupId: [nine.id, en.id, ...await ids(sql`select id from student_group where school_unit_id = ${bjork!.id} order by name, id limit 12`),
       ...await ids(sql`select id from student_group where school_unit_id <> ${bjork!.id} order by name, id limit 3`)],
@@ -247,6 +252,7 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
     weekday: [1, 3, 5],
     startTime: ['16:00', '08:10'],
     endTime: ['16:45', '09:10'],
+    investigationId: [investigation.id],
   };
   return { pools, fixtures };
 }

@@ -73,6 +73,7 @@ export async function buildWorld(t: TestApp) {
     await actor('analytiker', 'home', 'analytiker'),
     await actor('vardnadshavare', 'home', 'vardnadshavare'),
     await actor('elev', 'home', 'elev'),
+    await actor('elevhalsa', 'home', 'elevhalsa'),
     await actor('teacher of another unit', 'other_unit', 'matris_annan', 'teacher', OTHER),
     await actor('administrator of another unit', 'other_unit', 'matris_annan', 'administrator', OTHER),
     await actor('principal of another unit', 'other_unit', 'matris_annan', 'principal', OTHER),
@@ -89,6 +90,10 @@ export async function buildWorld(t: TestApp) {
     where organiser_id = ${org} and child_id = ${elev} order by guardian_id limit 1`))!.guardian_id });
   Object.assign(fixtures, await absenceFixtures(t, elev, units.get(HOME)!, guardian));
   Object.assign(fixtures, await timetableFixtures(t, fixtures.groupId as string));
+  // absence: an investigation of `elev`, opened by the principal
+  const investigation = await by('rektor').request('POST', '/api/absence/investigations', { pupilId: elev, reason: 'Hög frånvaro', openedOn: new Date().toISOString().slice(0, 10) });
+  if (investigation.statusCode !== 200) throw new Error(`investigation: ${investigation.body}`);
+  Object.assign(fixtures, { investigationId: investigation.json().id });
   // "Mina elever": every column, so that the leak check reads all of them
   Object.assign(fixtures, { columns: 'className,groups,civicNo,birthDate,email,phone,address,guardians,guardianPhones' });
   // e-ID login: a provider name (none is configured in the test app: the routes answer with a redirect)

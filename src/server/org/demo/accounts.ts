@@ -23,7 +23,7 @@ export interface DemoAccount {
   familyName: string;
   sex: 'F' | 'M';
   /** Roles as in domain/access/roles.ts (mentor is a relation, not a role). */
-  roles: readonly ('teacher' | 'administrator' | 'principal' | 'analyst' | 'guardian' | 'pupil')[];
+  roles: readonly ('teacher' | 'student_health' | 'administrator' | 'principal' | 'analyst' | 'guardian' | 'pupil')[];
   /** Units of the staff duties (or, for a pupil, the unit of the enrolment). */
   units: readonly DemoUnitName[];
   description: string;
@@ -78,6 +78,10 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     children: [
       { key: 'personal/1', givenName: 'Yasmin', sex: 'F', unit: 'Lindängsskolan', className: '7A', schoolYear: 7 },
     ],
+  },
+  {
+    username: 'elevhalsa', givenName: 'Helena', familyName: 'Åström', sex: 'F', roles: ['student_health'],
+    units: ['Björkskolan'], description: 'Skolsköterska i elevhälsan på Björkskolan: elevernas frånvaro och frånvaroutredningar, inte betyg',
   },
   {
     username: 'huvudman', givenName: 'Birgitta', familyName: 'Rosén', sex: 'F', roles: ['administrator'],

@@ -64,7 +64,7 @@ export function addUnitLeadership(ctx: Ctx, unitId: string, first: boolean): { p
     addDuty(ctx, id, unitId, 'administrator');
     administrators.push(id);
   }
-  for (let i = 0; i < ctx.shape.studentHealth; i++) addDuty(ctx, addStaffPerson(ctx), unitId, 'student_health');
+  for (let i = 0; i < ctx.shape.studentHealth; i++) addDuty(ctx, addStaffPerson(ctx, first && i === 0 ? demoAccount('elevhalsa') : undefined), unitId, 'student_health');
   return { principal, administrators };
 }
 

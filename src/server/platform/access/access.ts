@@ -11,12 +11,17 @@ import type { Actor } from './actor.js';
 
 /** Actions the UI may offer, by role. The server checks each again when it is taken. */
 const ACTIONS_BY_ROLE: Record<Role, string[]> = {
-  teacher: ['start.view', 'me.contact.edit', 'groups.view.own', 'pupils.view.own', 'grades.register', 'attendance.register', 'national-tests.register'],
-  administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'staff.view.unit', 'grades.administer', 'register.administer', 'attendance.register', 'national-tests.register'],
-  principal: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'delegations.view.unit', 'delegations.manage', 'staff.view.unit'],
+  teacher: ['start.view', 'me.contact.edit', 'groups.view.own', 'pupils.view.own', 'grades.register', 'attendance.register', 'national-tests.register',
+    'absence.view', 'absence.overview', 'absence.investigations.view'],
+  administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'staff.view.unit', 'grades.administer', 'register.administer',
+    'attendance.register', 'national-tests.register', 'absence.view', 'absence.overview', 'absence.settings.view', 'absence.settings.edit'],
+  principal: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'delegations.view.unit', 'delegations.manage', 'staff.view.unit',
+    'absence.view', 'absence.overview', 'absence.settings.view', 'absence.investigations.view', 'absence.investigations.manage'],
   analyst: ['start.view', 'me.contact.edit', 'units.view.organiser'],
-  guardian: ['start.view', 'me.contact.edit', 'children.view'],
-  pupil: ['start.view', 'me.contact.edit', 'self.view', 'consents.manage'],
+  guardian: ['start.view', 'me.contact.edit', 'children.view', 'absence.view'],
+  pupil: ['start.view', 'me.contact.edit', 'self.view', 'consents.manage', 'absence.view'],
+  // elevhälsa: the unit's pupils' absence and the investigations, never grades or the pupil record
+  student_health: ['start.view', 'me.contact.edit', 'absence.view', 'absence.investigations.view'],
 };
 
 export function allowedActions(actor: Pick<Actor, 'role'>): string[] {
@@ -85,6 +90,7 @@ export function groupScope(actor: Actor): SQL {
           and m.person_id = ${actor.personId} and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)})`;
     case 'analyst':
     case 'guardian':
+    case 'student_health':
       return sql`false`;
   }
 }
@@ -126,6 +132,7 @@ export function pupilScope(actor: Actor): SQL {
           and ${inForce(sql`m.start_date`, sql`m.end_date`, today)} and ${inForce(sql`gs.start_date`, sql`gs.end_date`, today)})`;
     case 'administrator':
     case 'principal':
+    case 'student_health':
       return sql`${org} and exists (
         select 1 from enrolment e where e.organiser_id = p.organiser_id and e.person_id = p.id
           and e.school_unit_id = ${actor.unitId} and ${inForce(sql`e.start_date`, sql`e.end_date`, today)})`;
@@ -226,6 +233,42 @@ export function rollCallScope(actor: Actor): SQL {
         and gs.person_id = ${actor.personId} and gs.assignment = 'teacher' and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)})`;
     case 'administrator':
       return unit;
+    default:
+      return sql`false`;
+  }
+}
+
+/** Absence investigations (alias `ai`) the actor may read: the principal and student health of the pupil's
+ *  unit, and the pupil's mentor (today, at the current unit). Nobody else: not other teachers, not the
+ *  administrator, not guardians. */
+export function investigationScope(actor: Actor): SQL {
+  const unit = sql`ai.organiser_id = ${actor.organiserId} and ai.school_unit_id = ${actor.unitId}`;
+  switch (actor.role) {
+    case 'principal':
+    case 'student_health':
+      return unit;
+    case 'teacher':
+      return sql`${unit} and exists (select 1 from group_membership m
+        join student_group g on g.organiser_id = m.organiser_id and g.id = m.group_id and g.school_unit_id = ${actor.unitId} and g.group_type in ('class', 'mentor')
+        join group_staff gs on gs.organiser_id = g.organiser_id and gs.group_id = g.id and gs.person_id = ${actor.personId} and gs.assignment = 'mentor'
+       where m.organiser_id = ai.organiser_id and m.person_id = ai.pupil_id
+         and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)} and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)})`;
+    default:
+      return sql`false`;
+  }
+}
+
+/** Classes and mentor groups (alias `g`) whose absence overview the actor may see: the mentor's own, every
+ *  class and mentor group of the unit for its administrator and principal. */
+export function absenceOverviewGroupScope(actor: Actor): SQL {
+  const unit = sql`g.organiser_id = ${actor.organiserId} and g.school_unit_id = ${actor.unitId} and g.group_type in ('class', 'mentor')`;
+  switch (actor.role) {
+    case 'administrator':
+    case 'principal':
+      return unit;
+    case 'teacher':
+      return sql`${unit} and exists (select 1 from group_staff gs where gs.organiser_id = g.organiser_id and gs.group_id = g.id
+        and gs.person_id = ${actor.personId} and gs.assignment = 'mentor' and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)})`;
     default:
       return sql`false`;
   }

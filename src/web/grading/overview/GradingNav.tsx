@@ -10,7 +10,7 @@ interface Item {
   testId: string;
 }
 
-/** The links of the main menu the current context may use: "Betyg" (group list or grading periods), "Mina elever", "Administration". */
+/** The links of the main menu the current context may use: "Betyg" (group list or grading periods), "Mina elever", "Frånvaro", "Administration". */
 export function mainNavItems(session: SessionBody, t: (key: string) => string): Item[] {
   // the grading entries only while the organiser has the grading module switched on
   const grading = isModuleOn(session, 'grading');
@@ -29,6 +29,11 @@ export function mainNavItems(session: SessionBody, t: (key: string) => string): 
   if (can('self.view')) items.push({ to: '/mitt', label: t('portal.mine'), testId: 'nav-my-page' });
   if (grading && can('national-tests.register')) items.push({ to: '/nationella-prov', label: t('nationalTests.nav'), testId: 'nav-national-tests' });
   if (session.current.role === 'teacher' && can('attendance.register') && isModuleOn(session, 'absence')) items.push({ to: '/narvaro', label: t('attendance.nav'), testId: 'nav-attendance' });
+  // absence: the overview for mentors and the unit's staff; student health goes straight to the investigations
+  if (isModuleOn(session, 'absence')) {
+    if (can('absence.overview')) items.push({ to: '/franvaro', label: t('absence.nav'), testId: 'nav-absence' });
+    else if (can('absence.investigations.view')) items.push({ to: '/franvaro/utredningar', label: t('absence.navInvestigations'), testId: 'nav-absence-investigations' });
+  }
   if (can('register.administer')) items.push({ to: '/admin', label: t('admin.nav'), testId: 'nav-admin' });
   return items;
 }
