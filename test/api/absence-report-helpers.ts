@@ -68,3 +68,10 @@ export async function deviation(t: TestApp, id: string) {
 export async function count(t: TestApp, table: string, where: ReturnType<typeof sql>): Promise<number> {
   return (await one<{ n: number }>(t.database.db, sql`select count(*)::int as n from ${sql.raw(table)} where ${where}`))!.n;
 }
+
+/** A clean slate for the pupil: the demo's absence history (roll-call deviations and the guardians' reports
+ *  behind them) removed, so a test sees only what it does itself. */
+export async function withoutAbsenceHistory(t: TestApp, pupilId: string): Promise<void> {
+  await t.database.db.execute(sql`delete from attendance_deviation where pupil_id = ${pupilId}`);
+  await t.database.db.execute(sql`delete from absence_report where pupil_id = ${pupilId}`);
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { one } from '../../src/server/platform/db/database.js';
 import { startTestApp, type Client, type TestApp } from '../support/api.js';
-import { childOf, count, deviation, fixedClock, loggedIn, otherGuardianOf, registeredAbsence, strangerGuardian, TODAY } from './absence-report-helpers.js';
+import { childOf, count, deviation, fixedClock, loggedIn, otherGuardianOf, registeredAbsence, strangerGuardian, TODAY, withoutAbsenceHistory } from './absence-report-helpers.js';
 
 let t: TestApp;
 let guardian: Client;
@@ -13,6 +13,7 @@ beforeAll(async () => {
   t = await startTestApp({ clock: fixedClock });
   guardian = await loggedIn(t, 'vardnadshavare');
   olle = await childOf(t, 'vardnadshavare', 'Björkskolan');
+  await withoutAbsenceHistory(t, olle.id);
 });
 afterAll(async () => t?.close());
 
@@ -94,6 +95,7 @@ describe('who may report', () => {
   it('a pupil may not report own absence when the unit does not allow it (403), and may when it does', async () => {
     const elev = await loggedIn(t, 'elev');
     const me = elev.body.person.id;
+    await withoutAbsenceHistory(t, me);
     const refused = await elev.request('POST', '/api/absence-reports', { pupilId: me, fromDate: TODAY, toDate: TODAY });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('pupil_may_not_report');

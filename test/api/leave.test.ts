@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../src/server/platform/auth/passwords.js';
 import { startTestApp, type Client, type TestApp } from '../support/api.js';
-import { childOf, count, deviation, fixedClock, loggedIn, otherGuardianOf, registeredAbsence, strangerGuardian } from './absence-report-helpers.js';
+import { childOf, count, deviation, fixedClock, loggedIn, otherGuardianOf, registeredAbsence, strangerGuardian, withoutAbsenceHistory } from './absence-report-helpers.js';
 
 let t: TestApp;
 let guardian: Client;
@@ -17,6 +17,7 @@ beforeAll(async () => {
   guardian = await loggedIn(t, 'vardnadshavare');
   delegate = await loggedIn(t, 'admin');
   olle = await childOf(t, 'vardnadshavare', 'Björkskolan');
+  await withoutAbsenceHistory(t, olle.id);
 });
 afterAll(async () => t?.close());
 

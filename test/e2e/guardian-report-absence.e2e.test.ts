@@ -30,6 +30,9 @@ beforeAll(async () => {
       from account a join guardianship gu on gu.guardian_id = a.person_id join person c on c.id = gu.child_id and c.given_name = 'Olle'
       join group_membership m on m.person_id = c.id and m.end_date is null join student_group g on g.id = m.group_id and g.group_type = 'teaching'
      where a.username = 'vardnadshavare' order by g.subject_code limit 1`))!;
+    // Olle's absence is only what this journey does (the demo's absence history removed)
+    await db.execute(sql`delete from attendance_deviation where pupil_id = ${g.child}`);
+    await db.execute(sql`delete from absence_report where pupil_id = ${g.child}`);
     const lesson = randomUUID();
     await db.execute(sql`insert into lesson (organiser_id, id, group_id, school_unit_id, lesson_date, start_time, end_time, minutes)
       values (${g.organiser_id}, ${lesson}, ${g.id}, ${g.unit}, ${today}, '08:10', '09:00', 50)`);

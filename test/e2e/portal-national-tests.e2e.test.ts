@@ -11,24 +11,7 @@ import { hashPassword } from '../../src/server/platform/auth/passwords';
 import { one } from '../../src/server/platform/db/database';
 import { choose, firstColumn, launchBrowser, login, newPage, screenshot, seriousA11yViolations } from './browser';
 import { startServer, type RunningServer } from './server';
-import { apiClient, templateCopy } from './setup';
-
-type Client = Awaited<ReturnType<typeof apiClient>>;
-interface Register { pupils: { id: string; givenName: string; familyName: string; cells: { HT: { allowed: boolean; value: string | null; version: number | null } } }[] }
-
-/** A term grade taken through the whole process over the API, until the guardians and the pupil may see it. */
-async function handOutTermGrade(c: { teacher: Client; admin: Client; rektor: Client }, groupId: string, pupilId: string, value: string) {
-  const register = await c.teacher.get<Register>(`/api/grading/groups/${groupId}`);
-  const cell = register.pupils.find((p) => p.id === pupilId)!.cells.HT;
-  await c.teacher.put(`/api/grading/groups/${groupId}/cells`, { pupilId, column: 'HT', value, version: cell.version, requestId: randomUUID() });
-  await c.teacher.post(`/api/grading/groups/${groupId}/confirm`, { column: 'HT', pupilIds: [pupilId] });
-  await c.teacher.post(`/api/grading/groups/${groupId}/catalogue/sign`, { column: 'HT' });
-  await c.admin.post(`/api/grading/groups/${groupId}/lock`, { column: 'HT' });
-  const made = await c.admin.post<{ produced: string[] }>('/api/grading/documents', { kind: 'term', pupilIds: [pupilId] });
-  expect(made.produced).toHaveLength(1);
-  await c.rektor.post(`/api/grading/documents/${made.produced[0]}/sign`, {});
-  await c.admin.post('/api/grading/documents/hand-out', { documentIds: made.produced });
-}
+import { apiClient, handOutTermGrade, templateCopy, type Register } from './setup';
 
 describe('national test results, and the guardian\'s and pupil\'s pages', () => {
   let server: RunningServer;

@@ -1,5 +1,6 @@
 // Setup helpers of the browser journeys: an API client for preparing data, and a copy of the demo template
 // a journey may change before its server starts.
+import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,4 +77,21 @@ export async function templateCopy(label: string, prepare: (database: Database) 
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+export type Client = Awaited<ReturnType<typeof apiClient>>;
+export interface Register { pupils: { id: string; givenName: string; familyName: string; cells: { HT: { allowed: boolean; value: string | null; version: number | null } } }[] }
+
+/** A term grade taken through the whole process over the API, until the guardians and the pupil may see it. */
+export async function handOutTermGrade(c: { teacher: Client; admin: Client; rektor: Client }, groupId: string, pupilId: string, value: string) {
+  const register = await c.teacher.get<Register>(`/api/grading/groups/${groupId}`);
+  const cell = register.pupils.find((p) => p.id === pupilId)!.cells.HT;
+  await c.teacher.put(`/api/grading/groups/${groupId}/cells`, { pupilId, column: 'HT', value, version: cell.version, requestId: randomUUID() });
+  await c.teacher.post(`/api/grading/groups/${groupId}/confirm`, { column: 'HT', pupilIds: [pupilId] });
+  await c.teacher.post(`/api/grading/groups/${groupId}/catalogue/sign`, { column: 'HT' });
+  await c.admin.post(`/api/grading/groups/${groupId}/lock`, { column: 'HT' });
+  const made = await c.admin.post<{ produced: string[] }>('/api/grading/documents', { kind: 'term', pupilIds: [pupilId] });
+  expect(made.produced).toHaveLength(1);
+  await c.rektor.post(`/api/grading/documents/${made.produced[0]}/sign`, {});
+  await c.admin.post('/api/grading/documents/hand-out', { documentIds: made.produced });
 }

@@ -61,17 +61,17 @@ export function PupilRollCallRow({ pupil, editable, state, onSave }: {
       </Table.Td>
       <Table.Td aria-live="polite" data-testid={`rollcall-state-${pupil.id}`}>
         {state.kind === 'saving' && <Text size="sm" c="dimmed">{t('attendance.saving')}</Text>}
-        {state.kind === 'saved' && <Text size="sm" c="green.8">✓ {t('attendance.savedRow')}</Text>}
+        {state.kind === 'saved' && <Text size="sm" c="teal.9">✓ {t('attendance.savedRow')}</Text>}
         {state.kind === 'failed' && (
           <Group gap={4} wrap="nowrap">
-            <Text size="sm" c="red.8" role="alert">
+            <Text size="sm" c="red.9" role="alert">
               {isApiError(state.error) && state.error.code === 'invalid_minutes' ? t('attendance.errors.invalid_minutes') : t('attendance.saveFailed')}
             </Text>
             <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => onSave(state.input)}>{t('attendance.retry')}</Button>
           </Group>
         )}
         {state.kind === 'idle' && pupil.status !== 'present' && (
-          <Text size="sm" c={pupil.valid ? 'green.8' : 'red.8'}>
+          <Text size="sm" c={pupil.valid ? 'teal.9' : 'red.9'}>
             {pupil.status !== 'absent' && pupil.minutes ? `${t('attendance.minutesShort', { count: pupil.minutes })}, ` : ''}
             {pupil.valid ? t('attendance.valid') : t('attendance.invalid')}
           </Text>

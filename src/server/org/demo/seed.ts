@@ -11,7 +11,7 @@ import { newDataset } from './dataset.js';
 import { buildFamilies } from './families.js';
 import { Rng, stableUuid } from './random.js';
 import { buildSchools } from './schools.js';
-import { addAnalysts, addDelegations, addOrganiserAdministrator, namedPersonId, type Teacher } from './staff.js';
+import { addAnalysts, addDelegations, addNamedStudentHealth, addOrganiserAdministrator, namedPersonId, type Teacher } from './staff.js';
 import { staffUnit } from './teaching.js';
 import { currentSchoolYearStart, htStart, termsFor } from './terms.js';
 import { buildTimetables, writeTimetables } from './timetable.js';
@@ -54,7 +54,8 @@ export function buildDemoData(opts: Pick<SeedOptions, 'preset' | 'seed' | 'today
   const families = buildFamilies(ctx, units);
   // last, so that the generated people before it stay the same as without it
   addOrganiserAdministrator(ctx);
-  return { ds, units, staff: staff + 1 /* and the organiser-level administrator */, families };
+  addNamedStudentHealth(ctx, units[0].id);
+  return { ds, units, staff: staff + 2 /* and the organiser-level administrator and the named student health */, families };
 }
 
 /**

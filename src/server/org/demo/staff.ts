@@ -64,7 +64,7 @@ export function addUnitLeadership(ctx: Ctx, unitId: string, first: boolean): { p
     addDuty(ctx, id, unitId, 'administrator');
     administrators.push(id);
   }
-  for (let i = 0; i < ctx.shape.studentHealth; i++) addDuty(ctx, addStaffPerson(ctx, first && i === 0 ? demoAccount('elevhalsa') : undefined), unitId, 'student_health');
+  for (let i = 0; i < ctx.shape.studentHealth; i++) addDuty(ctx, addStaffPerson(ctx), unitId, 'student_health');
   return { principal, administrators };
 }
 
@@ -77,6 +77,11 @@ export function addAnalysts(ctx: Ctx): void {
 /** The organiser-level administrator (`huvudman`): an administrator duty without a unit, i.e. at every unit. */
 export function addOrganiserAdministrator(ctx: Ctx): void {
   addDuty(ctx, addStaffPerson(ctx, demoAccount('huvudman')), null, 'administrator');
+}
+
+/** The named student health account (`elevhalsa`) at the first unit, besides the generated student health staff. */
+export function addNamedStudentHealth(ctx: Ctx, unitId: string): void {
+  addDuty(ctx, addStaffPerson(ctx, demoAccount('elevhalsa')), unitId, 'student_health');
 }
 
 /** Delegations by the principal of the first unit: two in force and one that has expired. */
