@@ -55,6 +55,8 @@ async function prepare(env: NodeJS.ProcessEnv, target: number) {
     // years 7–9 have teaching groups (about 17 each): about 30 lessons a week; a class taught as a class has 30
     const daysPerGroup = Math.max(1, Math.min(5, Math.round(30 / Math.max(1, groups.per_pupil) * 1)));
     await q.execute(sql`delete from attendance_deviation where organiser_id = ${unit.org}`);
+    // the demo's own timetable of the unit (and its roll calls) gives way to the generated one
+    await q.execute(sql`delete from roll_call where organiser_id = ${unit.org} and lesson_id in (select id from lesson where school_unit_id = ${unit.id})`);
     await q.execute(sql`delete from lesson where organiser_id = ${unit.org} and school_unit_id = ${unit.id}`);
     const t0 = performance.now();
     const made = await generateUnitAbsence(q, unit.org, { unitId: unit.id, from: term.start, to: term.end, daysPerGroup, absentPerMille: 55, latePerMille: 5 });

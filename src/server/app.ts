@@ -68,7 +68,7 @@ import { leaveRoutes } from './leave/routes.js';
 import { leaveService } from './leave/service.js';
 import { noticeRoutes } from './notices/routes.js';
 import { noticeService } from './notices/service.js';
-import { sameDayNotices, type SameDayNotices } from './notices/same-day.js';
+import { sameDayNoticeWorker, sameDayNotices, type SameDayNotices } from './notices/same-day.js';
 import { readMailConfig, type MailConfig } from './platform/mail/config.js';
 import { mailSender, type MailSender } from './platform/mail/sender.js';
 import { attendanceRoutes } from './attendance/routes.js';
@@ -213,7 +213,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(noticeRoutes(noticeService(db)));
   await app.register(timetableRoutes(timetableService(db)));
   // a roll call that records invalid absence tells the guardians the same day (in its transaction)
-  await app.register(attendanceRoutes(attendanceService(db, { onInvalidAbsence: app.sameDayNotices.onInvalidAbsence, ...opts.attendance })));
+  const noticeWorker = sameDayNoticeWorker({ db, log: app.log, afterWrite: mail.kick });
+  app.addHook('onReady', async () => noticeWorker.start());
+  app.addHook('onClose', async () => noticeWorker.stop());
+  await app.register(attendanceRoutes(attendanceService(db, { afterInvalidAbsence: noticeWorker.kick, ...opts.attendance })));
   await app.register(absenceRoutes({ pupil: pupilAbsenceService(db), overview: absenceOverviewService(db), settings: absenceSettingsService(db), investigations: investigationService(db) }));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());

@@ -188,18 +188,31 @@ describe('refusals change nothing', () => {
   });
 });
 
-describe('the same-day notice hook', () => {
-  it('is called in the save for an invalid absence or late arrival, never for a valid absence', async () => {
-    const calls: { pupilId: string; day: string }[][] = [];
-    const spy = vi.fn(async (_tx: unknown, items: { organiserId: string; pupilId: string; day: string }[]) => { calls.push(items); });
-    const service = attendanceService(t.database.db, { onInvalidAbsence: spy });
+describe('the same-day notice request', () => {
+  it('is written by the save for an invalid absence or late arrival, never for a valid absence; the worker is told after commit', async () => {
+    const kicks = vi.fn();
+    const service = attendanceService(t.database.db, { afterInvalidAbsence: kicks });
     const person = larare.body.person.id as string;
     const actor: Actor = { organiserId: t.organiserId, personId: person, role: 'teacher', unitId: larare.body.current.unitId, today: day, ip: null, name: 'Lärare' };
+    const requested = async () => (await rows<{ pupil_id: string }>(t.database.db, sql`select pupil_id from notice_request
+      where day = ${day}::date and pupil_id in (${sql.join(pupils.slice(0, 9).map((p) => sql`${p.id}::uuid`), sql`, `)}) order by pupil_id`)).map((r) => r.pupil_id);
+    await t.database.db.execute(sql`delete from notice_request`);
     await service.save(actor, lesson.id, pupils[0].id, { status: 'absent' }); // reported by the guardian: valid
-    expect(spy).not.toHaveBeenCalled();
+    expect(kicks).not.toHaveBeenCalled();
+    expect(await requested()).toEqual([]);
     await service.save(actor, lesson.id, pupils[6].id, { status: 'absent' });
     await service.save(actor, lesson.id, pupils[7].id, { status: 'late', minutes: 7 });
     await service.save(actor, lesson.id, pupils[8].id, { status: 'left_early', minutes: 7 });
-    expect(calls).toEqual([[{ organiserId: t.organiserId, pupilId: pupils[6].id, day }], [{ organiserId: t.organiserId, pupilId: pupils[7].id, day }]]);
+    expect(await requested()).toEqual([pupils[6].id, pupils[7].id].sort());
+    expect(kicks).toHaveBeenCalledTimes(2);
+  });
+
+  it('the guardians get the notice soon after the roll call: the worker works off the request', async () => {
+    const pupil = pupils[9];
+    const res = await larare.request('PUT', `/api/attendance/lessons/${lesson.id}/pupils/${pupil.id}`, { status: 'absent' });
+    expect(res.statusCode).toBe(200);
+    const notices = async () => (await one<{ n: number }>(t.database.db, sql`select count(*)::int as n from notice where pupil_id = ${pupil.id} and day = ${day}::date`))!.n;
+    await expect.poll(notices, { timeout: 5_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await one<{ n: number }>(t.database.db, sql`select count(*)::int as n from notice_request where pupil_id = ${pupil.id}`))!.n).toBe(0);
   });
 });

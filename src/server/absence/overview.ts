@@ -44,13 +44,14 @@ export function absenceOverviewService(db: Db) {
       const pupils = await listOverviewPupils(db, actor, shown?.id ?? null, on);
       const ids = pupils.map((p) => p.id);
       const none = new Map<string, never>();
-      const [memberships, lessons, deviationsOf, classes, investigations] = ids.length === 0 ? [[], [], none, none, none] as const : [
-        await listMembershipSpans(db, actor.organiserId, actor.unitId, ids, from, to),
-        await lessonMinutesByGroupDay(db, actor.organiserId, { unitId: actor.unitId }, from, to),
-        await deviationsByPupilWeek(db, actor.organiserId, ids, from, to),
-        await classNamesOn(db, actor.organiserId, actor.unitId, ids, on),
-        await openInvestigationsOf(db, actor, ids),
-      ];
+      // independent reads: on PostgreSQL they run side by side on pooled connections
+      const [memberships, lessons, deviationsOf, classes, investigations] = ids.length === 0 ? [[], [], none, none, none] as const : await Promise.all([
+        listMembershipSpans(db, actor.organiserId, actor.unitId, ids, from, to),
+        lessonMinutesByGroupDay(db, actor.organiserId, { unitId: actor.unitId }, from, to),
+        deviationsByPupilWeek(db, actor.organiserId, ids, from, to),
+        classNamesOn(db, actor.organiserId, actor.unitId, ids, on),
+        openInvestigationsOf(db, actor, ids),
+      ]);
       // scheduled minutes per pupil and week (domain/absence/sums.ts), lessons of the unit's groups
       const mondays = new Map<string, string>();
       const lessonWeeks = scheduledMinutesBy(lessons, memberships, (date) => mondays.get(date) ?? mondays.set(date, mondayOf(date)).get(date)!);

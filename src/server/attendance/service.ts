@@ -4,6 +4,7 @@ import { byPersonName } from '../../domain/org/sorting.js';
 import { adjacentSchoolDay, addDays, isoWeekday, type Span } from '../../domain/timetable/calendar.js';
 import { requireAction } from '../platform/access/access.js';
 import type { Actor } from '../platform/access/actor.js';
+import { sameDayNoticeRequest } from '../notices/same-day.js';
 import { audit, auditStatement } from '../platform/audit/audit.js';
 import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../platform/db/database.js';
@@ -13,8 +14,9 @@ import { markReported, readCovers, readLesson, readLessonsOfDay, readPupilsOfLes
 
 /** Called inside a save's transaction for every pupil whose saved deviation is an invalid absence or late
  *  arrival (the same-day notice to the guardians). */
-export type OnInvalidAbsence = (tx: Pick<Queryable, 'execute'>, items: { organiserId: string; pupilId: string; day: string }[]) => Promise<unknown>;
-export interface AttendanceOptions { onInvalidAbsence?: OnInvalidAbsence }
+/** `afterInvalidAbsence`: told after the commit of a save that requested a same-day notice (the notice
+ *  worker's kick); the request itself is written by the save's statement. */
+export interface AttendanceOptions { afterInvalidAbsence?: () => void }
 
 const problemMessages: Record<RegistrationProblem, string> = {
   cancelled: 'The lesson is cancelled: no roll call is taken',
@@ -96,7 +98,8 @@ export function attendanceService(db: Db, opts: AttendanceOptions = {}) {
      *  Two statements: the facts (lesson in scope, term, membership, covers), then the writes and the audit row. */
     async save(actor: Actor, lessonId: string, pupilId: string, input: { status: RollCallStatus; minutes?: number | null }) {
       requireAction(actor, 'attendance.register');
-      return db.transaction(async (tx) => {
+      let noticed = false;
+      const row = await db.transaction(async (tx) => {
         const facts = await readSaveFacts(tx, actor, lessonId, pupilId);
         if (!facts) throw notFound('No such lesson among yours');
         if (!facts.pupil) throw notFound('No such pupil in the group on the day of the lesson');
@@ -104,18 +107,18 @@ export function attendanceService(db: Db, opts: AttendanceOptions = {}) {
         if (problem) throw refuse(problem);
         const d = deviationFor(input.status, facts, facts.covers, input.minutes);
         if (d === 'minutes') throw badRequest(`Minutes are whole minutes from 1 to ${facts.minutes}`, 'invalid_minutes');
-        await writeSave(tx, actor, facts, pupilId, d, auditStatement({
+        noticed = needsSameDayNotice(d);
+        await writeSave(tx, actor, facts, pupilId, d, noticed ? sameDayNoticeRequest(actor.organiserId, pupilId, facts.date) : null, auditStatement({
           organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId, ip: actor.ip,
           action: 'attendance.registered', entityType: 'lesson', entityId: facts.id,
           details: { personId: pupilId, groupId: facts.groupId, unitId: facts.schoolUnitId, date: facts.date, status: input.status,
             minutes: d?.minutes ?? null, valid: d?.valid ?? null, absenceReportId: d?.absenceReportId ?? null, leaveId: d?.leaveId ?? null },
         }, sql`rc`));
-        if (needsSameDayNotice(d) && opts.onInvalidAbsence) {
-          await opts.onInvalidAbsence(tx, [{ organiserId: actor.organiserId, pupilId, day: facts.date }]);
-        }
         const stored = { ...facts.pupil, kind: d?.kind ?? null, minutes: d?.minutes ?? null, valid: d?.valid ?? null };
         return rowOf(stored, facts.covers.map((c) => ({ ...c, pupilId })), facts);
       });
+      if (noticed) opts.afterInvalidAbsence?.();
+      return row;
     },
 
     /** Marks the lesson reported as it stands: every pupil without a deviation was present (nothing else stored). */

@@ -99,7 +99,7 @@ export const readSaveFacts = (q: Q, actor: Actor, lessonId: string, pupilId: str
 /** One save in one statement: the deviation written (or removed when present), the lesson marked reported
  *  (inserted or touched), and the audit row. */
 export async function writeSave(q: Q, actor: Actor, lesson: Pick<SaveFacts, 'id' | 'date' | 'subjectCode' | 'groupId'>, pupilId: string,
-  d: Deviation | null, auditRow: SQL): Promise<void> {
+  d: Deviation | null, noticeRequest: SQL | null, auditRow: SQL): Promise<void> {
   const deviation = d
     ? sql`insert into attendance_deviation (organiser_id, id, pupil_id, occurred_on, kind, minutes, valid, subject_code, group_id,
           lesson_id, absence_report_id, leave_id, recorded_by)
@@ -112,5 +112,6 @@ export async function writeSave(q: Q, actor: Actor, lesson: Pick<SaveFacts, 'id'
   await rows(q, sql`with d as (${deviation}),
     rc as (insert into roll_call (organiser_id, lesson_id, reported_by) values (${actor.organiserId}, ${lesson.id}, ${actor.personId})
       on conflict (organiser_id, lesson_id) do update set updated_at = now(), version = roll_call.version + 1 returning lesson_id)
+    ${noticeRequest ? sql`, nr as (${noticeRequest})` : sql``}
     ${auditRow}`, { prepared: true });
 }

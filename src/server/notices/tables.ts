@@ -43,3 +43,16 @@ export const mailOutbox = pgTable('mail_outbox', {
   check('mail_outbox_status_ck', sql`${t.status} in ('pending','sent','failed')`),
   index('mail_outbox_pending_ix').on(t.status, t.createdAt),
 ]);
+
+/**
+ * A notice to be made, written in the transaction of what it tells (the roll call that recorded a pupil's
+ * invalid absence), so that it is as durable as the absence itself; made into notices and e-mail shortly
+ * after commit by the notice worker (or its sweep), then deleted. One per pupil, day and kind.
+ */
+export const noticeRequest = pgTable('notice_request', {
+  organiserId: organiserId(),
+  pupilId: uuid('pupil_id').notNull(),
+  day: date('day').notNull(),
+  kind: text('kind').notNull(),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.pupilId, t.day, t.kind] })]);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { rows, type Db } from '../db/database.js';
 import type { MailConfig } from './config.js';
+import { sweeper } from '../jobs/sweeper.js';
 
 /** Attempts before an e-mail is given up ('failed', its last error kept). */
 export const MAX_ATTEMPTS = 8;
@@ -19,12 +20,6 @@ interface Log { info(msg: string): void; warn(obj: object, msg: string): void }
 export function mailSender(opts: { db: Db; config: MailConfig; log: Log }) {
   const { db, config, log } = opts;
   const transport: Transporter | null = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
-  let running: Promise<number> | null = null;
-  let again = false;
-  let timer: NodeJS.Timeout | null = null;
-  const pendingKicks = new Set<NodeJS.Timeout>();
-  let stopped = false;
-
   async function sendPending(): Promise<number> {
     if (!transport) return 0;
     const due = await rows<{ id: string; organiser_id: string; to_address: string; subject: string; body_text: string; attempts: number }>(db, sql`
@@ -51,28 +46,11 @@ export function mailSender(opts: { db: Db; config: MailConfig; log: Log }) {
     return sent;
   }
 
-  /** Sends what is pending now; a sweep asked for while one runs follows it. Resolves with the number sent. */
-  async function sweep(): Promise<number> {
-    if (running) { again = true; return running; }
-    running = (async () => {
-      let total = 0;
-      do {
-        again = false;
-        try { total += await sendPending(); } catch (err) { log.warn({ err: String(err) }, 'mail sweep failed'); }
-      } while (again && !stopped);
-      return total;
-    })().finally(() => { running = null; });
-    return running;
-  }
+  const jobs = sweeper('mail sweep', sendPending, { everyMs: SWEEP_MS, kickAfterMs: [50, 1_500], log });
 
   /** Send soon: after the transaction that wrote the outbox rows has committed (and once more a little later). */
   function kick(): void {
-    if (!transport || stopped) return;
-    for (const ms of [50, 1_500]) {
-      const t = setTimeout(() => { pendingKicks.delete(t); void sweep(); }, ms);
-      t.unref();
-      pendingKicks.add(t);
-    }
+    if (transport) jobs.kick();
   }
 
   function start(): void {
@@ -80,21 +58,15 @@ export function mailSender(opts: { db: Db; config: MailConfig; log: Log }) {
       log.info('mail is off (LARKA_SMTP_URL not set): e-mail stays in the outbox');
       return;
     }
-    timer = setInterval(() => void sweep(), SWEEP_MS);
-    timer.unref();
-    kick();
+    jobs.start();
   }
 
   async function stop(): Promise<void> {
-    stopped = true;
-    if (timer) clearInterval(timer);
-    for (const t of pendingKicks) clearTimeout(t);
-    pendingKicks.clear();
-    if (running) await running.catch(() => 0);
+    await jobs.stop();
     transport?.close();
   }
 
-  return { enabled: transport !== null, sweep, kick, start, stop };
+  return { enabled: transport !== null, sweep: jobs.sweep, kick, start, stop };
 }
 
 export type MailSender = ReturnType<typeof mailSender>;
