@@ -115,7 +115,12 @@ describe('teacher uses "Mina elever"', () => {
     expect(await page.getByTestId('nav-my-pupils').count()).toBe(0);
     expect(await page.getByTestId('print-meta').textContent()).toContain(`Utskriven ${today}`);
     await page.getByText('Med rutor').click();
-    await page.getByTestId('print-box-count').fill('4');
+    // the box count appears with its default; wait for it before typing over it
+    const boxes = page.getByTestId('print-box-count');
+    await expect.poll(() => boxes.inputValue()).not.toBe('');
+    await boxes.fill('4');
+    await boxes.press('Tab');
+    await expect.poll(() => boxes.inputValue()).toBe('4');
     await page.getByTestId('print-box-heading').fill('Utflykt till Skansen');
     await expect.poll(() => page.getByTestId('print-table').locator('thead th').allTextContents())
       .toEqual(['Utflykt till Skansen', 'Nr', 'Namn', 'Klass', 'Personnummer', 'E-post', 'Vårdnadshavare', '1', '2', '3', '4']);

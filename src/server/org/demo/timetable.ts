@@ -174,6 +174,8 @@ function addHistory(rng: Rng, out: TimetableRows, ds: Dataset, term: Span, today
   }
   const pupils = [...new Set([...members.values()].flat().map((m) => m.pupil))];
   const high = new Set(pupils.filter(() => rng.chance(0.04)));
+  // a few pupils are often late; most are late now and then (a couple of times a term)
+  const oftenLate = new Set(pupils.filter((p) => !high.has(p) && rng.chance(0.08)));
   const days = [...lessonsByDay.keys()].sort();
   let next = today;
   while (next <= term.endDate && !isSchoolDay(next, term, [])) next = addDays(next, 1);
@@ -214,14 +216,15 @@ function addHistory(rng: Rng, out: TimetableRows, ds: Dataset, term: Span, today
       for (const m of members.get(l.groupId) ?? []) {
         if (m.start > day || (m.end !== null && m.end < day)) continue;
         const report = sickToday.get(m.pupil);
-        const h = high.has(m.pupil);
+        // chances per lesson: unreported absence, late arrival, leaving early (cumulative)
+        const [absent, late, leftEarly] = high.has(m.pupil) ? [0.07, 0.11, 0.13] : oftenLate.has(m.pupil) ? [0.004, 0.034, 0.036] : [0.003, 0.007, 0.009];
         const r = rng.next();
         let kind: string | null = null;
         let minutes = l.minutes;
         if (report) kind = 'absent';
-        else if (r < (h ? 0.07 : 0.012)) kind = 'absent';
-        else if (r < (h ? 0.11 : 0.026)) { kind = 'late'; minutes = Math.min(l.minutes, rng.int(3, 20)); }
-        else if (r < (h ? 0.13 : 0.03)) { kind = 'left_early'; minutes = Math.min(l.minutes, rng.int(5, 30)); }
+        else if (r < absent) kind = 'absent';
+        else if (r < late) { kind = 'late'; minutes = Math.min(l.minutes, rng.int(3, 20)); }
+        else if (r < leftEarly) { kind = 'left_early'; minutes = Math.min(l.minutes, rng.int(5, 30)); }
         if (!kind) continue;
         out.deviation.add({
           id: deviationId(), pupilId: m.pupil, occurredOn: day, kind, minutes, valid: !!report, subjectCode: l.subject, groupId: l.groupId,
