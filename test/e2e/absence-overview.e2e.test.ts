@@ -164,4 +164,13 @@ describe('absence: the mentor\'s overview, the principal\'s investigation, stude
     expect(await page.getByTestId('absence-setting-thresholdPercent').inputValue()).toBe('15');
     expect(await page.getByTestId('absence-settings-save').count()).toBe(0);
   }, 60_000);
+
+  it('a teacher who mentors no class is told where a pupil\'s absence is, not shown an empty list', async () => {
+    await page.context().clearCookies();
+    await login(page, 'larare2');
+    await page.goto('/franvaro');
+    await page.getByTestId('absence-not-mentor').waitFor();
+    expect(await page.getByTestId('absence-not-mentor').textContent()).toContain('inte mentor');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  }, 60_000);
 });

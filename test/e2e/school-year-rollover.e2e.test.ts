@@ -78,6 +78,8 @@ describe('the administrator runs the new school year', () => {
     await page.getByTestId('rollover-apply-open').click();
     const dialog = page.getByRole('dialog', { name: 'Genomföra läsårsskiftet?' });
     await dialog.waitFor();
+    // the modal fades in: wait until it is fully opaque (axe measures contrast against what is painted)
+    await expect.poll(() => dialog.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByTestId('rollover-apply-confirm').click();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../app/AppLink';
@@ -72,6 +72,9 @@ export function AbsenceOverviewPage() {
         {session.allowedActions.includes('absence.settings.view') && (
           <Button component={Link} to="/franvaro/installningar" variant="subtle">{t('absence.overview.settings')}</Button>)}
       </Group>
+      {data && isTeacher && data.groups.length === 0 && (
+        <Alert color="gray" data-testid="absence-not-mentor">{t('absence.overview.notMentor')}</Alert>
+      )}
       {data ? (
         <>
           <Section title={t('absence.overview.table')} testId="absence-table-section">
