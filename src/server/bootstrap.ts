@@ -4,6 +4,7 @@ import { swedishDate, type Clock } from '../domain/common/dates.js';
 import type { Config } from './platform/config/config.js';
 import { migrateDatabase, one, openDatabase, type Database } from './platform/db/database.js';
 import { DEMO_ORGANISER_ID, seedDemo } from './org/demo/seed.js';
+import { ensureShippedCurriculum } from './curriculum/import.js';
 
 export interface Organiser { id: string; name: string; contact: string | null }
 
@@ -12,6 +13,8 @@ export interface Organiser { id: string; name: string; contact: string | null }
 export async function prepareDatabase(config: Config, clock: Clock, log: (msg: string) => void): Promise<{ database: Database; organiser: Organiser }> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
   await migrateDatabase(database);
+  const curriculum = await ensureShippedCurriculum(database.db);
+  if (curriculum) log(`imported the shipped curriculum: ${curriculum.syllabuses} syllabuses, ${curriculum.requirements} knowledge requirements`);
   let organiser = await one<Organiser>(database.db, sql`select id, name, contact from organiser order by created_at limit 1`);
   if (!organiser) {
     if (config.seedPreset === 'demo') {

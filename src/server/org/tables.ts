@@ -104,8 +104,8 @@ export const person = pgTable('person', {
   byOrganiser(t),
 ]);
 
-const personFk = (cols: any[]) => foreignKey({ columns: cols as any, foreignColumns: [person.organiserId, person.id] });
-const unitFk = (cols: any[]) => foreignKey({ columns: cols as any, foreignColumns: [schoolUnit.organiserId, schoolUnit.id] });
+export const personFk = (cols: any[]) => foreignKey({ columns: cols as any, foreignColumns: [person.organiserId, person.id] });
+export const unitFk = (cols: any[]) => foreignKey({ columns: cols as any, foreignColumns: [schoolUnit.organiserId, schoolUnit.id] });
 
 /** Tjänstgöring: a staff member's duty at a unit (unit null = organiser level: analyst, organiser-level administrator). */
 export const duty = pgTable('duty', {
@@ -207,7 +207,7 @@ export const studentGroup = pgTable('student_group', {
   index('group_unit_ix').on(t.organiserId, t.schoolUnitId),
 ]);
 
-const groupFk = (cols: any[]) => foreignKey({ columns: cols as any, foreignColumns: [studentGroup.organiserId, studentGroup.id] });
+export const groupFk = (cols: any[]) => foreignKey({ columns: cols as any, foreignColumns: [studentGroup.organiserId, studentGroup.id] });
 
 /** A pupil's membership of a group, with dates (a moved pupil keeps the old row). */
 export const groupMembership = pgTable('group_membership', {

@@ -1,3 +1,4 @@
+import { ensureShippedCurriculum } from '../../curriculum/import.js';
 import { sql } from 'drizzle-orm';
 import { defaultFirstGradedYear, SUBJECTS } from '../../../domain/org/subjects.js';
 import type { Queryable } from '../../platform/db/database.js';
@@ -63,7 +64,7 @@ export function buildDemoData(opts: Pick<SeedOptions, 'preset' | 'seed' | 'today
  * seed and today, and writes it with one set-based INSERT per table (chunked). Runs on a database handle
  * or inside the caller's transaction; the organiser must have no data yet.
  */
-export async function seedDemo(q: Pick<Queryable, 'execute'>, opts: SeedOptions): Promise<SeedSummary> {
+export async function seedDemo(q: Queryable, opts: SeedOptions): Promise<SeedSummary> {
   const started = performance.now();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) throw new Error(`today must be YYYY-MM-DD, got ${opts.today}`);
   // Hash the named accounts' password on the thread pool while the data is built and written.
@@ -76,6 +77,8 @@ export async function seedDemo(q: Pick<Queryable, 'execute'>, opts: SeedOptions)
   const lap = (what: string) => opts.log?.(`${what}: ${Math.round(performance.now() - started)} ms`);
   lap(`generated ${ds.person.length} people, ${ds.membership.length} memberships`);
 
+  // Plannings in the demo are written against the shipped curriculum; a fresh database may not have it yet.
+  await ensureShippedCurriculum(q);
   await q.execute(sql`insert into organiser (id, name, contact) values (${opts.organiserId}, ${opts.organiserName}, ${opts.organiserContact})
     on conflict (id) do nothing`);
   await q.execute(sql`insert into subject (code, name, syllabus_code, sort_order)

@@ -12,14 +12,17 @@ import type { Actor } from './actor.js';
 /** Actions the UI may offer, by role. The server checks each again when it is taken. */
 const ACTIONS_BY_ROLE: Record<Role, string[]> = {
   teacher: ['start.view', 'me.contact.edit', 'groups.view.own', 'pupils.view.own', 'grades.register', 'attendance.register', 'national-tests.register',
-    'absence.view', 'absence.overview', 'absence.investigations.view'],
+    'absence.view', 'absence.overview', 'absence.investigations.view',
+    'curriculum.view', 'plannings.view', 'plannings.edit', 'assessments.register', 'pupil-support.view', 'pupil-support.edit'],
   administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'staff.view.unit', 'grades.administer', 'register.administer',
-    'attendance.register', 'national-tests.register', 'absence.view', 'absence.overview', 'absence.settings.view', 'absence.settings.edit'],
+    'attendance.register', 'national-tests.register', 'absence.view', 'absence.overview', 'absence.settings.view', 'absence.settings.edit',
+    'curriculum.view', 'assessments.scale.edit'],
   principal: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'delegations.view.unit', 'delegations.manage', 'staff.view.unit',
-    'absence.view', 'absence.overview', 'absence.settings.view', 'absence.investigations.view', 'absence.investigations.manage'],
+    'absence.view', 'absence.overview', 'absence.settings.view', 'absence.investigations.view', 'absence.investigations.manage',
+    'curriculum.view', 'plannings.view', 'assessments.scale.edit', 'pupil-support.view', 'pupil-support.edit', 'action-programmes.decide'],
   analyst: ['start.view', 'me.contact.edit', 'units.view.organiser'],
-  guardian: ['start.view', 'me.contact.edit', 'children.view', 'absence.view'],
-  pupil: ['start.view', 'me.contact.edit', 'self.view', 'consents.manage', 'absence.view'],
+  guardian: ['start.view', 'me.contact.edit', 'children.view', 'absence.view', 'plannings.view', 'pupil-support.view'],
+  pupil: ['start.view', 'me.contact.edit', 'self.view', 'consents.manage', 'absence.view', 'plannings.view', 'pupil-support.view'],
   // elevhälsa: the unit's pupils' absence and the investigations, never grades or the pupil record
   student_health: ['start.view', 'me.contact.edit', 'absence.view', 'absence.investigations.view'],
 };
@@ -269,6 +272,117 @@ export function absenceOverviewGroupScope(actor: Actor): SQL {
     case 'teacher':
       return sql`${unit} and exists (select 1 from group_staff gs where gs.organiser_id = g.organiser_id and gs.group_id = g.id
         and gs.person_id = ${actor.personId} and gs.assignment = 'mentor' and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)})`;
+    default:
+      return sql`false`;
+  }
+}
+
+/** The teacher teaches or mentors, today at the current unit, a group the pupil (SQL) is a member of today. */
+const teachesOrMentorsPupil = (actor: Actor, pupil: SQL) => sql`exists (select 1 from group_membership m
+    join student_group g on g.organiser_id = m.organiser_id and g.id = m.group_id and g.school_unit_id = ${actor.unitId}
+    join group_staff gs on gs.organiser_id = g.organiser_id and gs.group_id = g.id and gs.person_id = ${actor.personId}
+  where m.organiser_id = ${actor.organiserId} and m.person_id = ${pupil}
+    and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)} and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)})`;
+
+/** The guardian may see the child (SQL) today. */
+const guardsChild = (actor: Actor, child: SQL) => sql`exists (select 1 from guardianship gu join person cp on cp.organiser_id = gu.organiser_id and cp.id = gu.child_id
+  where gu.organiser_id = ${actor.organiserId} and gu.child_id = ${child} and gu.guardian_id = ${actor.personId} and ${guardianSeesChild(sql`gu`, sql`cp`, actor.today)})`;
+
+/**
+ * Plannings (alias `pl`) the actor may read. Staff: the owners, the teachers and mentors (today) of its
+ * groups, and the principal of its unit. Pupils and guardians: a published planning of a group the pupil
+ * (the guardian's child) is a member of today. Nobody else (administrator, analyst, student health).
+ */
+export function planningScope(actor: Actor): SQL {
+  const unit = sql`pl.organiser_id = ${actor.organiserId} and pl.school_unit_id = ${actor.unitId}`;
+  const memberToday = (who: SQL) => sql`exists (select 1 from planning_group pg join group_membership m
+      on m.organiser_id = pg.organiser_id and m.group_id = pg.group_id
+    where pg.organiser_id = pl.organiser_id and pg.planning_id = pl.id and m.person_id = ${who} and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)})`;
+  switch (actor.role) {
+    case 'principal':
+      return unit;
+    case 'teacher':
+      return sql`${unit} and (${planningOwned(actor)} or exists (select 1 from planning_group pg join group_staff gs
+          on gs.organiser_id = pg.organiser_id and gs.group_id = pg.group_id and gs.person_id = ${actor.personId}
+        where pg.organiser_id = pl.organiser_id and pg.planning_id = pl.id and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)}))`;
+    case 'pupil':
+      return sql`pl.organiser_id = ${actor.organiserId} and pl.status = 'published' and ${memberToday(sql`${actor.personId}::uuid`)}`;
+    case 'guardian':
+      return sql`pl.organiser_id = ${actor.organiserId} and pl.status = 'published' and exists (select 1 from planning_group pg
+          join group_membership m on m.organiser_id = pg.organiser_id and m.group_id = pg.group_id
+        where pg.organiser_id = pl.organiser_id and pg.planning_id = pl.id and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)}
+          and ${guardsChild(actor, sql`m.person_id`)})`;
+    default:
+      return sql`false`;
+  }
+}
+
+/** The teacher owns planning `pl` (at their current unit): they may edit, publish, copy and share it. */
+export function planningOwned(actor: Actor): SQL {
+  if (actor.role !== 'teacher') return sql`false`;
+  return sql`pl.organiser_id = ${actor.organiserId} and pl.school_unit_id = ${actor.unitId} and exists (select 1 from planning_owner po
+    where po.organiser_id = pl.organiser_id and po.planning_id = pl.id and po.person_id = ${actor.personId})`;
+}
+
+/** The actor may assess on planning `pl`: an owner, or a teacher (teacher assignment, today) of one of its groups. */
+export function planningAssessorScope(actor: Actor): SQL {
+  if (actor.role !== 'teacher') return sql`false`;
+  return sql`(${planningOwned(actor)} or (pl.organiser_id = ${actor.organiserId} and pl.school_unit_id = ${actor.unitId} and exists (
+    select 1 from planning_group pg join group_staff gs on gs.organiser_id = pg.organiser_id and gs.group_id = pg.group_id
+      and gs.person_id = ${actor.personId} and gs.assignment = 'teacher'
+    where pg.organiser_id = pl.organiser_id and pg.planning_id = pl.id and ${inForce(sql`gs.start_date`, sql`gs.end_date`, actor.today)})))`;
+}
+
+/**
+ * Assessments (alias `a`, joined to its planning as `pl`) the actor may read: staff who may read the planning
+ * (and the pupil's mentor, through `pupilScope` of a teacher), the pupil and the guardians only when the
+ * planning is published and its assessments are shared, and only their own (child's) rows.
+ */
+export function assessmentScope(actor: Actor): SQL {
+  switch (actor.role) {
+    case 'pupil':
+      return sql`a.organiser_id = ${actor.organiserId} and a.pupil_id = ${actor.personId} and pl.status = 'published' and pl.assessments_shared`;
+    case 'guardian':
+      return sql`a.organiser_id = ${actor.organiserId} and pl.status = 'published' and pl.assessments_shared and ${guardsChild(actor, sql`a.pupil_id`)}`;
+    case 'principal':
+      return sql`a.organiser_id = ${actor.organiserId} and pl.school_unit_id = ${actor.unitId}`;
+    case 'teacher':
+      return sql`a.organiser_id = ${actor.organiserId} and pl.school_unit_id = ${actor.unitId} and (${planningScope(actor)} or ${teachesOrMentorsPupil(actor, sql`a.pupil_id`)})`;
+    default:
+      return sql`false`;
+  }
+}
+
+/**
+ * Pupil-support documentation (alias given: a development talk, an extra adaptation or an action programme,
+ * each with `pupil_id`, `school_unit_id`, `shared_at`): the principal of its unit, the pupil's teachers and
+ * mentor (today, at that unit), and the pupil and guardians once it is shared. Nobody else — not the
+ * administrator, not student health, not another unit.
+ */
+export function pupilSupportScope(actor: Actor, alias: SQL): SQL {
+  const unit = sql`${alias}.organiser_id = ${actor.organiserId} and ${alias}.school_unit_id = ${actor.unitId}`;
+  switch (actor.role) {
+    case 'principal':
+      return unit;
+    case 'teacher':
+      return sql`${unit} and ${teachesOrMentorsPupil(actor, sql`${alias}.pupil_id`)}`;
+    case 'pupil':
+      return sql`${alias}.organiser_id = ${actor.organiserId} and ${alias}.pupil_id = ${actor.personId} and ${alias}.shared_at is not null`;
+    case 'guardian':
+      return sql`${alias}.organiser_id = ${actor.organiserId} and ${alias}.shared_at is not null and ${guardsChild(actor, sql`${alias}.pupil_id`)}`;
+    default:
+      return sql`false`;
+  }
+}
+
+/** Pupils (alias `p`) about whom the actor may write pupil-support documentation: the principal (pupils enrolled
+ *  at the unit) and the pupil's teachers and mentor today. */
+export function pupilSupportWriterScope(actor: Actor): SQL {
+  switch (actor.role) {
+    case 'principal':
+      return pupilScope(actor);
+    case 'teacher':
+      return sql`p.organiser_id = ${actor.organiserId} and ${teachesOrMentorsPupil(actor, sql`p.id`)}`;
     default:
       return sql`false`;
   }

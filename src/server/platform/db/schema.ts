@@ -9,3 +9,6 @@ export * from '../../notices/tables.js';
 export * from '../../national-tests/tables.js';
 export * from '../../portal/tables.js';
 export * from '../../oidc/tables.js';
+export * from '../../curriculum/tables.js';
+export * from '../../planning/tables.js';
+export * from '../../pupil-support/tables.js';
