@@ -222,7 +222,7 @@ export function actionProgrammeService(db: Db) {
             follow_up_note = case when follow_up_note is null or follow_up_note = '' then ${entry} else follow_up_note || E'\n' || ${entry} end,
             follow_up_on = coalesce(${input.nextFollowUpOn}::date, follow_up_on)
           where organiser_id = ${actor.organiserId} and id = ${measureId}`);
-        await bump(tx, actor, id, sql`updated_at = now()`);
+        await bump(tx, actor, id, sql`status = status`);
         await auditOf(tx, actor, 'action_programme.measure_followed_up', p, { measureId, followedUpOn: input.followedUpOn, nextFollowUpOn: input.nextFollowUpOn });
         return detail(tx, actor, id);
       });
