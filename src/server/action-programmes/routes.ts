@@ -32,7 +32,7 @@ const CaseBody = z.object({
   responsibleOptions: z.array(z.object({ id: z.string(), name: z.string() })).describe('Staff who may be responsible for a measure (while the draft is editable)'),
 });
 const ProgrammeParams = z.object({ programmeId: Uuid });
-const Version = z.number().int().describe('The version read; anything else is 409 with the current case');
+const Version = z.number().int().nullable().describe('The version read; anything else (null too) is 409 with the current case');
 const caseErrors = { 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
 const staff = ['teacher' as const, 'principal' as const];

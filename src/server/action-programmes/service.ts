@@ -18,12 +18,12 @@ type Q = Pick<Queryable, 'execute'>;
 export interface StartInput { pupilId: string; reason: string; startedOn: string }
 export interface DraftInput {
   investigationFindings: string; needs: string; evaluateBy: string | null;
-  measures: { measure: string; responsibleId: string; followUpOn: string }[]; version: number;
+  measures: { measure: string; responsibleId: string; followUpOn: string }[]; version: number | null;
 }
-export interface DecisionInput { decision: ActionProgrammeDecision; reason: string; version: number }
-export interface InformedInput { informedOn: string; version: number }
+export interface DecisionInput { decision: ActionProgrammeDecision; reason: string; version: number | null }
+export interface InformedInput { informedOn: string; version: number | null }
 export interface FollowUpInput { note: string; followedUpOn: string; nextFollowUpOn: string | null }
-export interface EvaluationInput { evaluation: string; evaluatedOn: string; version: number }
+export interface EvaluationInput { evaluation: string; evaluatedOn: string; version: number | null }
 
 const PROBLEM_STATUS: Record<ActionProgrammeProblem, number> = {
   not_decider: 403, already_decided: 409, decided_content_fixed: 409, not_a_programme: 409, evaluation_before_decision: 409,
@@ -88,10 +88,10 @@ export function actionProgrammeService(db: Db) {
   }
 
   /** Loads the case for a change, locked; refuses a stale version (409 with the current case). */
-  async function forChange(tx: Q, actor: Actor, id: string, version: number | null) {
+  async function forChange(tx: Q, actor: Actor, id: string, version: number | null | 'unchecked') {
     const p = await findProgramme(tx, actor, id, true);
     if (!p) throw notFound('Action programme not found');
-    if (version !== null && p.version !== version) throw conflict('stale_version', 'Someone else changed the action programme', { current: await detail(tx, actor, id) });
+    if (version !== 'unchecked' && p.version !== version) throw conflict('stale_version', 'Someone else changed the action programme', { current: await detail(tx, actor, id) });
     return p;
   }
 
@@ -165,7 +165,7 @@ export function actionProgrammeService(db: Db) {
     async decide(actor: Actor, id: string, input: DecisionInput) {
       requireAction(actor, 'pupil-support.view');
       return db.transaction(async (tx) => {
-        const p = await forChange(tx, actor, id, null);
+        const p = await forChange(tx, actor, id, 'unchecked');
         const measures = await listMeasures(tx, actor.organiserId, id);
         const problem = decisionProblem({ ...p, measures }, input.decision,
           { mayDecide: await decides(tx, actor, p), reason: input.reason, decidedOn: actor.today });
@@ -191,7 +191,7 @@ export function actionProgrammeService(db: Db) {
       });
     },
 
-    async share(actor: Actor, id: string, version: number) {
+    async share(actor: Actor, id: string, version: number | null) {
       requireAction(actor, 'pupil-support.view');
       return db.transaction(async (tx) => {
         const p = await forChange(tx, actor, id, version);
@@ -207,7 +207,7 @@ export function actionProgrammeService(db: Db) {
       requireAction(actor, 'pupil-support.view');
       notAfterToday(actor, input.followedUpOn);
       return db.transaction(async (tx) => {
-        const p = await forChange(tx, actor, id, null);
+        const p = await forChange(tx, actor, id, 'unchecked');
         const measure = (await listMeasures(tx, actor.organiserId, id)).find((m) => m.id === measureId);
         if (!measure) throw notFound('Measure not found');
         if (!isStaff(actor) || (!p.mayWrite && measure.responsibleId !== actor.personId && !(await decides(tx, actor, p)))) {
