@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { mayDecide } from '../../domain/access/delegation.js';
 import {
-  contentEditProblem, decisionProblem, dueDeadlines, evaluationProblem, followUpProblem, statusAfterDecision,
+  caseAttention, contentEditProblem, decisionProblem, evaluationProblem, followUpProblem, statusAfterDecision,
   type ActionProgrammeDecision, type ActionProgrammeProblem,
 } from '../../domain/pupil-support/action-programme.js';
 import { pupilScope, pupilSupportWriterScope, requireAction } from '../platform/access/access.js';
@@ -30,15 +30,6 @@ const PROBLEM_STATUS: Record<ActionProgrammeProblem, number> = {
   no_findings: 422, no_reason: 422, no_needs: 422, no_measures: 422, no_evaluation_date: 422, no_evaluation: 422,
 };
 const refuse = (problem: ActionProgrammeProblem) => new AppError(PROBLEM_STATUS[problem], problem, `The action programme cannot change so: ${problem}`);
-
-/** The staff who should see a case (for a list): still waiting for the decision, or the evaluation due soon. */
-export function caseAttention(p: Pick<ProgrammeRow, 'status' | 'evaluateBy' | 'nextFollowUp' | 'id'>, today: string): 'decision' | 'evaluation' | 'follow_up' | null {
-  if (p.status === 'investigation') return 'decision';
-  if (p.status !== 'programme') return null;
-  if (p.evaluateBy && dueDeadlines([{ kind: 'programme_evaluation', due: p.evaluateBy, id: p.id }], today).length) return 'evaluation';
-  if (p.nextFollowUp && dueDeadlines([{ kind: 'measure_follow_up', due: p.nextFollowUp, id: p.id }], today).length) return 'follow_up';
-  return null;
-}
 
 /**
  * Åtgärdsprogram: a teacher, mentor or the principal starts the investigation of a pupil's need for special
