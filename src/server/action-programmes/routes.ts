@@ -47,7 +47,7 @@ export const actionProgrammeRoutes = (s: ActionProgrammeService, deadlines: Retu
   }, async (req) => s.ofPupil(actorOf(req), req.params.pupilId));
 
   app.get('/api/action-programmes', {
-    config: { access: { roles: staff }, scope: 'unit' },
+    config: { access: { roles: staff }, scope: 'actor' },
     schema: { tags, summary: 'The action programmes at the current unit the actor may read (the principal: all): investigations awaiting decision, programmes in force, closed',
       response: { 200: z.object({ today: z.string(), programmes: z.array(Summary) }), ...authErrors } },
   }, async (req) => s.ofUnit(actorOf(req)));
