@@ -48,7 +48,8 @@ export function FollowUpSection({ c }: { c: ProgrammeCase }) {
   const problem = useProblemText();
   const { followUp } = useProgrammeMutations(c.id);
   const mine = c.measures.filter((m) => m.mayFollowUp);
-  const [measureId, setMeasureId] = useState<string | null>(mine[0]?.id ?? null);
+  const [chosen, setMeasureId] = useState<string | null>(null);
+  const measureId = chosen ?? mine[0]?.id ?? null;
   const [note, setNote] = useState('');
   const [date, setDate] = useState(c.today);
   const [next, setNext] = useState('');

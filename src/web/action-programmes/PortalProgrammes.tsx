@@ -21,7 +21,7 @@ export function PortalProgrammes({ pupilId }: { pupilId: string }) {
               <Text size="sm">{`${t('actionProgrammes.decision.decidedOn')} ${p.decidedOn ?? '–'}`}</Text>
               <StatusBadge status={p.status} />
               <AppLink to={programmePath(p.id)} testId="portal-action-programme-link">{t('actionProgrammes.portal.read')}</AppLink>
-              <Anchor href={decisionPdfUrl(p.id)} target="_blank" rel="noopener" size="sm">{t('actionProgrammes.decision.pdf')}</Anchor>
+              <Anchor href={decisionPdfUrl(p.id)} target="_blank" rel="noopener">{t('actionProgrammes.decision.pdf')}</Anchor>
             </Group>
           ))}
         </Stack>

@@ -43,6 +43,7 @@ function CaseView({ c }: { c: ProgrammeCase }) {
     <Stack gap="lg" py="md" data-testid="programme-page">
       <div>
         <Title order={1}>{t('actionProgrammes.caseTitle', { name })}</Title>
+        {!staff && <AppLink to={session.current.role === 'pupil' ? '/mitt' : `/barn/${encodeURIComponent(c.pupilId)}`}>{name}</AppLink>}
         {staff && (
           <Group gap="md">
             <AppLink to={pupilProgrammesPath(c.pupilId)} testId="programme-back">{t('actionProgrammes.back')}</AppLink>
