@@ -78,6 +78,9 @@ import { timetableService } from './timetable/service.js';
 import { absenceRoutes } from './absence/routes.js';
 import { pupilAbsenceService } from './absence/pupil-absence.js';
 import { absenceOverviewService } from './absence/overview.js';
+import { actionProgrammeRoutes } from './action-programmes/routes.js';
+import { actionProgrammeService } from './action-programmes/service.js';
+import { supportDeadlineService } from './pupil-support/deadlines.js';
 import { absenceSettingsService } from './absence/settings.js';
 import { investigationService } from './absence/investigations.js';
 
@@ -218,6 +221,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => noticeWorker.stop());
   await app.register(attendanceRoutes(attendanceService(db, { afterInvalidAbsence: noticeWorker.kick, ...opts.attendance })));
   await app.register(absenceRoutes({ pupil: pupilAbsenceService(db), overview: absenceOverviewService(db), settings: absenceSettingsService(db), investigations: investigationService(db) }));
+  await app.register(actionProgrammeRoutes(actionProgrammeService(db), supportDeadlineService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentEditProblem, decisionProblem, dueDeadlines, evaluationProblem, followUpProblem, statusAfterDecision, type ProgrammeDraft } from './action-programme.js';
+import { caseAttention, contentEditProblem, decisionProblem, dueDeadlines, evaluationProblem, followUpProblem, statusAfterDecision, type ProgrammeDraft } from './action-programme.js';
 
 const draft: ProgrammeDraft = {
   status: 'investigation', investigationFindings: 'Behöver stöd i läsförståelse', needs: 'Läsförståelse',
@@ -60,5 +60,16 @@ describe('action programme workflow', () => {
       { kind: 'adaptation_follow_up', due: '2026-11-20', id: 'c' },
     ], '2026-11-22');
     expect(due.map((d) => [d.id, d.overdue])).toEqual([['c', true], ['b', false]]);
+  });
+
+  it('a case asks for attention: the decision while investigated, the evaluation or a follow-up due within two weeks', () => {
+    const today = '2026-11-20';
+    const programme = { id: 'p', status: 'programme' as const, evaluateBy: '2027-03-01', nextFollowUp: null };
+    expect(caseAttention({ ...programme, status: 'investigation' }, today)).toBe('decision');
+    expect(caseAttention(programme, today)).toBeNull();
+    expect(caseAttention({ ...programme, evaluateBy: '2026-12-04' }, today)).toBe('evaluation');
+    expect(caseAttention({ ...programme, evaluateBy: '2026-12-05' }, today)).toBeNull();
+    expect(caseAttention({ ...programme, nextFollowUp: '2026-11-01' }, today)).toBe('follow_up');
+    expect(caseAttention({ ...programme, status: 'evaluated', evaluateBy: '2026-11-01' }, today)).toBeNull();
   });
 });

@@ -84,3 +84,18 @@ export function dueDeadlines<D extends Deadline>(all: D[], today: string, within
   return all.filter((d) => d.due <= last).map((d) => ({ ...d, overdue: d.due < today }))
     .sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
 }
+
+/** What a case waits for, for the staff's lists: the decision (an investigation), or in a programme in force
+ *  its evaluation, else the next follow-up of a measure, when overdue or due within `withinDays`. */
+export function caseAttention(
+  p: { id: string; status: ActionProgrammeStatus; evaluateBy: string | null; nextFollowUp: string | null },
+  today: string,
+  withinDays = 14,
+): 'decision' | 'evaluation' | 'follow_up' | null {
+  if (p.status === 'investigation') return 'decision';
+  if (p.status !== 'programme') return null;
+  const due = (date: string | null, kind: Deadline['kind']) => date !== null && dueDeadlines([{ kind, due: date, id: p.id }], today, withinDays).length > 0;
+  if (due(p.evaluateBy, 'programme_evaluation')) return 'evaluation';
+  if (due(p.nextFollowUp, 'measure_follow_up')) return 'follow_up';
+  return null;
+}

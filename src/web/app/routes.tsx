@@ -44,6 +44,9 @@ import { AbsenceSettingsPage } from '../absence/AbsenceSettingsPage';
 import { InvestigationsPage } from '../absence/InvestigationsPage';
 import { InvestigationPage } from '../absence/InvestigationPage';
 import { PupilAbsencePage } from '../absence/PupilAbsencePage';
+import { ProgrammePage } from '../action-programmes/ProgrammePage';
+import { PupilProgrammesPage } from '../action-programmes/PupilProgrammesPage';
+import { UnitProgrammesPage } from '../action-programmes/UnitProgrammesPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -80,6 +83,9 @@ export const router = createBrowserRouter([
       { path: 'franvaro/utredningar', element: <RequireModule module="absence"><InvestigationsPage /></RequireModule> },
       { path: 'franvaro/utredningar/:investigationId', element: <RequireModule module="absence"><InvestigationPage /></RequireModule> },
       { path: 'elever/:pupilId/franvaro', element: <RequireModule module="absence"><PupilAbsencePage /></RequireModule> },
+      { path: 'atgardsprogram', element: <RequireModule module="planning"><UnitProgrammesPage /></RequireModule> },
+      { path: 'atgardsprogram/:programmeId', element: <RequireModule module="planning"><ProgrammePage /></RequireModule> },
+      { path: 'elever/:pupilId/atgardsprogram', element: <RequireModule module="planning"><PupilProgrammesPage /></RequireModule> },
       { path: 'admin', element: <AdminPage /> },
       { path: 'admin/lasarsskifte', element: <SchoolYearRolloverPage /> },
       { path: 'admin/personer', element: <PeopleRegisterPage /> },

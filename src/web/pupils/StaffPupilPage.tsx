@@ -7,6 +7,7 @@ import { ErrorState, isNotFoundOrForbidden, LoadingState, NotFoundOrNoAccessStat
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { useCurrentSession } from '../session/useSession';
 import { AbsenceSummarySection } from '../absence/AbsenceSummarySection';
+import { PupilProgrammesLink } from '../action-programmes/PupilProgrammesLink';
 import { ContactFacts } from './ContactFacts';
 import { GradesSection } from './GradesSection';
 import { GuardiansSection } from './GuardiansSection';
@@ -51,6 +52,7 @@ function RecordView({ record }: { record: PupilRecord }) {
       <SubjectsSection record={record} />
       <GradesSection years={record.grades} />
       <AbsenceSummarySection pupilId={record.id} />
+      <PupilProgrammesLink pupilId={record.id} />
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Section } from '../app/DataTable';
 import { FactTable } from '../app/FactTable';
 import { DelegationsSection } from '../delegations/DelegationsSection';
+import { DeadlinesSection } from '../pupil-support/DeadlinesSection';
 import { useSchoolForms } from './useSchoolForms';
 import type { PrincipalStart } from './types';
 
@@ -24,6 +25,7 @@ export function PrincipalStartView({ data }: { data: PrincipalStart }) {
           ]}
         />
       </Section>
+      <DeadlinesSection />
       <DelegationsSection delegations={data.delegations} />
     </>
   );

@@ -6,6 +6,7 @@ import type { ClassSummary, TeacherStart } from './types';
 import { GradingProcessCard } from '../grading/overview/GradingProcessCard';
 import { isModuleOn } from '../organisation/RequireModule';
 import { useCurrentSession } from '../session/useSession';
+import { DeadlinesSection } from '../pupil-support/DeadlinesSection';
 
 function ClassTable({ classes, label, empty, testId }: { classes: ClassSummary[]; label: string; empty: string; testId: string }) {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function TeacherStartView({ data }: { data: TeacherStart }) {
   return (
     <>
       {isModuleOn(session, 'grading') && <GradingProcessCard />}
+      <DeadlinesSection />
       {isModuleOn(session, 'absence') && (
         <Section title={t('attendance.startLink')} testId="todays-lessons">
           <AppLink to="/narvaro" testId="todays-lessons-link">{t('attendance.startLinkHint')}</AppLink>

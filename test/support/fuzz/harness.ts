@@ -192,6 +192,10 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
 
   // an absence investigation of a pupil with grades (the principal's)
   const investigation = await must('investigation', rektor.request('POST', '/api/absence/investigations', { pupilId: pupils[0].id, reason: 'Hög frånvaro', openedOn: swedishDate(new Date()) }));
+  // an action programme of the same pupil with one draft measure (the principal's)
+  const programme = await must('action programme', rektor.request('POST', '/api/action-programmes', { pupilId: pupils[0].id, reason: 'Behov av stöd', startedOn: swedishDate(new Date()) }));
+  const drafted = await must('action programme draft', rektor.request('PUT', `/api/action-programmes/${programme.id}`, { investigationFindings: 'Kartläggning', needs: 'Stöd',
+    evaluateBy: null, measures: [{ measure: 'Enskild undervisning', responsibleId: rektor.body.person.id, followUpOn: swedishDate(new Date()) }], version: 1 }));
 
   const ids = async (q: ReturnType<typeof sql>) => (await rows<{ id: string }>(database.db, q)).map((r) => r.id);
   const unitIds = await ids(sql`select id from school_unit order by name`);
@@ -214,6 +218,7 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
   const slotIds = await ids(sql`select id from lesson_slot where group_id = ${nine.id} order by weekday, start_time, id`);
   for (const id of lessonIds.slice(0, 2)) fixtures.push({ lessonId: id, groupId: nine.id, actor: 'admin' });
   fixtures.push({ investigationId: investigation.id, pupilId: pupils[0].id, actor: 'rektor' }, { investigationId: investigation.id, actor: 'elevhalsa' });
+  fixtures.push({ programmeId: programme.id, measureId: drafted.measures[0].id, pupilId: pupils[0].id, actor: 'rektor' }, { programmeId: programme.id, measureId: drafted.measures[0].id, actor: 'larare' });
   const pools: Record<string, unknown[]> = {
     groupId: [nine.id, en.id, ...await ids(sql`select id from student_group where school_unit_id = ${bjork!.id} order by name, id limit 12`),
       ...await ids(sql`select id from student_group where school_unit_id <> ${bjork!.id} order by name, id limit 3`)],
@@ -253,6 +258,9 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
     startTime: ['16:00', '08:10'],
     endTime: ['16:45', '09:10'],
     investigationId: [investigation.id],
+    programmeId: [programme.id, ...await ids(sql`select id from action_programme order by investigation_started_on, id limit 3`)],
+    measureId: [drafted.measures[0].id, ...await ids(sql`select id from action_programme_measure order by follow_up_on, id limit 2`)],
+    decision: ['programme', 'no_programme', 'granted', 'refused'],
   };
   return { pools, fixtures };
 }

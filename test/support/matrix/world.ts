@@ -94,6 +94,13 @@ export async function buildWorld(t: TestApp) {
   const investigation = await by('rektor').request('POST', '/api/absence/investigations', { pupilId: elev, reason: 'Hög frånvaro', openedOn: new Date().toISOString().slice(0, 10) });
   if (investigation.statusCode !== 200) throw new Error(`investigation: ${investigation.body}`);
   Object.assign(fixtures, { investigationId: investigation.json().id });
+  // action programmes: a case of `elev` started by the principal, with a draft measure
+  const programme = await by('rektor').request('POST', '/api/action-programmes', { pupilId: elev, reason: 'Behov av stöd', startedOn: new Date().toISOString().slice(0, 10) });
+  if (programme.statusCode !== 200) throw new Error(`action programme: ${programme.body}`);
+  const drafted = await by('rektor').request('PUT', `/api/action-programmes/${programme.json().id}`, { investigationFindings: 'Kartläggning', needs: 'Stöd',
+    evaluateBy: null, measures: [{ measure: 'Enskild undervisning', responsibleId: by('rektor').body.person.id, followUpOn: new Date().toISOString().slice(0, 10) }], version: 1 });
+  if (drafted.statusCode !== 200) throw new Error(`action programme draft: ${drafted.body}`);
+  Object.assign(fixtures, { programmeId: programme.json().id, measureId: drafted.json().measures[0].id });
   // "Mina elever": every column, so that the leak check reads all of them
   Object.assign(fixtures, { columns: 'className,groups,civicNo,birthDate,email,phone,address,guardians,guardianPhones' });
   // e-ID login: a provider name (none is configured in the test app: the routes answer with a redirect)

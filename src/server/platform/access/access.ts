@@ -387,3 +387,20 @@ export function pupilSupportWriterScope(actor: Actor): SQL {
       return sql`false`;
   }
 }
+
+/** The staff member (teacher role) holds a `decide_action_programme` delegation in force at the current unit. */
+export const decidesActionProgrammes = (actor: Actor): SQL => actor.role !== 'teacher' || !actor.unitId ? sql`false` : sql`exists (select 1 from delegation dl
+  where dl.organiser_id = ${actor.organiserId} and dl.school_unit_id = ${actor.unitId} and dl.delegate_id = ${actor.personId}
+    and dl.decision_kind = 'decide_action_programme' and dl.revoked_at is null and ${inForce(sql`dl.start_date`, sql`dl.end_date`, actor.today)})`;
+
+/**
+ * Action programmes (alias `ap`) the actor may read: `pupilSupportScope`, and at the current unit also a
+ * teacher who must act on the case although they do not teach the pupil — the principal's delegate for the
+ * decision (`decide_action_programme` in force), and a staff member responsible for one of its measures.
+ */
+export function actionProgrammeScope(actor: Actor): SQL {
+  if (actor.role !== 'teacher') return pupilSupportScope(actor, sql`ap`);
+  return sql`(${pupilSupportScope(actor, sql`ap`)} or (ap.organiser_id = ${actor.organiserId} and ap.school_unit_id = ${actor.unitId} and (
+    ${decidesActionProgrammes(actor)} or exists (select 1 from action_programme_measure apm
+      where apm.organiser_id = ap.organiser_id and apm.programme_id = ap.id and apm.responsible_id = ${actor.personId}))))`;
+}

@@ -34,6 +34,7 @@ export function mainNavItems(session: SessionBody, t: (key: string) => string): 
     if (can('absence.overview')) items.push({ to: '/franvaro', label: t('absence.nav'), testId: 'nav-absence' });
     else if (can('absence.investigations.view')) items.push({ to: '/franvaro/utredningar', label: t('absence.navInvestigations'), testId: 'nav-absence-investigations' });
   }
+  if (can('action-programmes.decide') && isModuleOn(session, 'planning')) items.push({ to: '/atgardsprogram', label: t('actionProgrammes.nav'), testId: 'nav-action-programmes' });
   if (can('register.administer')) items.push({ to: '/admin', label: t('admin.nav'), testId: 'nav-admin' });
   return items;
 }
