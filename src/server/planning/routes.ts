@@ -104,9 +104,9 @@ export const planningRoutes = (s: ReturnType<typeof planningService>): FastifyPl
 
   app.get('/api/groups/:groupId/plannings', {
     config: { access: staffRead, scope: 'unit' },
-    schema: { tags, summary: 'The plannings of a group the caller sees', params: z.object({ groupId: Uuid }),
-      querystring: z.object({ status: Status.optional() }), response: { 200: ListBody, 400: ErrorBody, ...authErrors, 404: ErrorBody } },
-  }, async (req) => s.ofGroup(actorOf(req), req.params.groupId, req.query.status));
+    schema: { tags, summary: 'The plannings of a group the caller sees (drafts too, for staff who may read them)', params: z.object({ groupId: Uuid }),
+      response: { 200: ListBody, 400: ErrorBody, ...authErrors, 404: ErrorBody } },
+  }, async (req) => s.ofGroup(actorOf(req), req.params.groupId));
 
   app.get('/api/pupils/:pupilId/plannings', {
     config: { access: { roles: ['pupil', 'guardian'] }, scope: 'pupil' },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { copyOf, planningFieldsProblem, publishProblem, type PlanningStatus } from '../../domain/planning/planning.js';
+import { copyOf, planningFieldsProblem, publishProblem } from '../../domain/planning/planning.js';
 import { sanitizeRichText } from '../../domain/planning/rich-text.js';
 import { groupScope, pupilScope, requireAction } from '../platform/access/access.js';
 import type { Actor } from '../platform/access/actor.js';
@@ -245,11 +245,11 @@ export function planningService(db: Db) {
     },
 
     /** The plannings of a group the actor sees. */
-    async ofGroup(actor: Actor, groupId: string, status?: PlanningStatus) {
+    async ofGroup(actor: Actor, groupId: string) {
       requireAction(actor, 'plannings.view');
       const group = await one<{ id: string }>(db, sql`select g.id from student_group g where g.id = ${groupId} and ${groupScope(actor)}`);
       if (!group) throw notFound('Group not found');
-      return { plannings: await listItems(db, actor, await listPlannings(db, actor, { groupId, status })) };
+      return { plannings: await listItems(db, actor, await listPlannings(db, actor, { groupId })) };
     },
   };
 }

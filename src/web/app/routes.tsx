@@ -44,6 +44,11 @@ import { AbsenceSettingsPage } from '../absence/AbsenceSettingsPage';
 import { InvestigationsPage } from '../absence/InvestigationsPage';
 import { InvestigationPage } from '../absence/InvestigationPage';
 import { PupilAbsencePage } from '../absence/PupilAbsencePage';
+import { CurriculumPage } from '../curriculum/CurriculumPage';
+import { PlanningsPage } from '../planning/PlanningsPage';
+import { NewPlanningPage } from '../planning/NewPlanningPage';
+import { PlanningPage } from '../planning/PlanningPage';
+import { EditPlanningPage } from '../planning/EditPlanningPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -97,6 +102,11 @@ export const router = createBrowserRouter([
       { path: 'ledighet', element: <RequireModule module="absence"><LeavePage /></RequireModule> },
       { path: 'ledighet/beslut', element: <RequireModule module="absence"><LeaveDecisionsPage /></RequireModule> },
       { path: 'meddelanden', element: <NoticesPage /> },
+      { path: 'kursplaner', element: <CurriculumPage /> },
+      { path: 'planering', element: <RequireModule module="planning"><PlanningsPage /></RequireModule> },
+      { path: 'planering/ny', element: <RequireModule module="planning"><NewPlanningPage /></RequireModule> },
+      { path: 'planering/:planningId', element: <RequireModule module="planning"><PlanningPage /></RequireModule> },
+      { path: 'planering/:planningId/redigera', element: <RequireModule module="planning"><EditPlanningPage /></RequireModule> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -12,6 +12,7 @@ import { AbsenceLinks } from './AbsenceLinks';
 import { ConsentSection } from './ConsentSection';
 import { GradesSummary } from './GradesSummary';
 import { TestResults } from './TestResults';
+import { PortalPlannings } from '../planning/PortalPlannings';
 
 function Overview({ pupil, own }: { pupil: PupilSummary; own: boolean }) {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ function Overview({ pupil, own }: { pupil: PupilSummary; own: boolean }) {
       {isModuleOn(session, 'grading') && <GradesSummary pupilId={pupil.id} />}
       {isModuleOn(session, 'grading') && <TestResults pupilId={pupil.id} />}
       {isModuleOn(session, 'absence') && <AbsenceLinks pupilId={pupil.id} guardian={session.current.role === 'guardian'} />}
+      {isModuleOn(session, 'planning') && <PortalPlannings pupilId={pupil.id} />}
       {own && <ConsentSection />}
     </Stack>
   );
