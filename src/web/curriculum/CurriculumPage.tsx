@@ -90,7 +90,7 @@ export function CurriculumPage() {
         <Text c="dimmed">{t('curriculum.intro')}</Text>
       </div>
       <Group align="flex-end">
-        <Select label={t('curriculum.version')} w={320} allowDeselect={false} value={versionId} data-testid="curriculum-version"
+        <Select label={t('curriculum.version')} w={380} allowDeselect={false} value={versionId} data-testid="curriculum-version"
           data={(versions.data ?? []).map((v) => ({ value: v.id, label: v.current ? `${v.label} (${t('curriculum.current')})` : v.label }))}
           onChange={(v) => set({ version: v, kursplan: null, stadium: null })} />
         <Select label={t('curriculum.subject')} placeholder={t('curriculum.chooseSubject')} w={320} searchable value={syllabusId} data={options}

@@ -32,7 +32,7 @@ function Picks({ planning }: { planning: Planning }) {
         {planning.content.length === 0 ? <Text c="dimmed" size="sm">{t('planning.noContent')}</Text> : byStage(planning.content).map(([stage, items]) => (
           <Stack key={stage} gap={4}>
             <Title order={3} size="h5">{stage}</Title>
-            <List size="sm" spacing={4}>{items.map((c) => <List.Item key={c.id}>{c.text}</List.Item>)}</List>
+            <List spacing={4}>{items.map((c) => <List.Item key={c.id}>{c.text}</List.Item>)}</List>
           </Stack>
         ))}
       </Section>
