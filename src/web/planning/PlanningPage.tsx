@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import { OwnersSection } from './OwnersSection';
 import { StatusBadge } from './PlanningTable';
 import { usePlanningProblem } from './problem';
 import { RichText } from './RichText';
-import { assessmentPath, editPlanningPath, type Planning } from './types';
+import { assessmentPath, editPlanningPath, planningPath, type Planning } from './types';
 import { usePlanning, usePlanningMutations } from './usePlanning';
 
 /** The picks grouped by stage, in the order the server gives them (the groups' stage first). */
@@ -124,7 +124,7 @@ export function PlanningPage() {
           [t('planning.col.period'), t('planning.period', { from: p.periodStart, to: p.periodEnd })],
           [t('planning.fields.curriculum'), p.curriculum.label],
           ...(p.publishedAt ? [[t('planning.col.status'), t('planning.published', { at: p.publishedAt })] as [string, string]] : []),
-          ...(p.copiedFrom ? [[t('planning.copiedFrom'), '✓'] as [string, string]] : []),
+          ...(p.copiedFrom ? [[t('planning.copiedFrom'), <AppLink key="o" to={planningPath(p.copiedFrom)}>{t('planning.original')}</AppLink>] as [string, ReactNode]] : []),
         ]} />
       </Section>
       {p.staff && <OwnersSection planning={p} />}

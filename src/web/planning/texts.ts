@@ -4,6 +4,7 @@ export const planningTexts = {
     nav: 'Planering',
     navLabel: 'Planering och kursplaner',
     mine: 'Mina planeringar',
+    startCounts: '{{drafts}} utkast, {{published}} publicerade',
     unitTitle: 'Enhetens planeringar',
     new: 'Ny planering',
     none: 'Inga planeringar att visa.',
@@ -37,7 +38,8 @@ export const planningTexts = {
     nothingWritten: 'Inget skrivet ännu.',
     requirementLabel: 'Kunskapskrav: {{text}}',
     facts: 'Om planeringen',
-    copiedFrom: 'Kopia av en tidigare planering',
+    copiedFrom: 'Kopia av',
+    original: 'Den ursprungliga planeringen',
     pick: {
       title: 'Välj ur kursplanen',
       hint: 'Välj centralt innehåll och kunskapskrav ur kursplanen för {{subject}} ({{curriculum}}). Gruppernas stadium visas först.',
@@ -70,7 +72,7 @@ export const planningTexts = {
       linkPrompt: 'Länkens adress (https://…)',
     },
     problems: {
-      stale_version: 'Någon annan har ändrat planeringen. Sidan visar nu den senaste versionen.',
+      stale_version: 'Någon annan har ändrat planeringen medan du skrev. Spara igen för att ersätta deras ändringar med dina, eller avbryt för att se deras.',
       no_title: 'Skriv en rubrik.', title_too_long: 'Rubriken är för lång.', period: 'Perioden måste sluta samma dag eller efter att den börjar.',
       no_group: 'Välj minst en grupp.', text_too_long: 'Texten är för lång.', nothing_picked: 'Välj centralt innehåll eller kunskapskrav innan du publicerar.',
       group_subject: 'En undervisningsgrupp i ett annat ämne kan inte väljas.', not_in_syllabus: 'Bara innehåll och kunskapskrav ur planeringens kursplan kan väljas.',
@@ -90,6 +92,7 @@ export const planningTexts = {
     nav: 'Planning',
     navLabel: 'Planning and syllabuses',
     mine: 'My plannings',
+    startCounts: '{{drafts}} drafts, {{published}} published',
     unitTitle: 'The unit\'s plannings',
     new: 'New planning',
     none: 'No plannings to show.',
@@ -123,7 +126,8 @@ export const planningTexts = {
     nothingWritten: 'Nothing written yet.',
     requirementLabel: 'Knowledge requirement: {{text}}',
     facts: 'About the planning',
-    copiedFrom: 'Copy of an earlier planning',
+    copiedFrom: 'Copy of',
+    original: 'The original planning',
     pick: {
       title: 'Choose from the syllabus',
       hint: 'Choose central content and knowledge requirements from the syllabus of {{subject}} ({{curriculum}}). The groups\' stage comes first.',
@@ -156,7 +160,7 @@ export const planningTexts = {
       linkPrompt: 'The link\'s address (https://…)',
     },
     problems: {
-      stale_version: 'Someone else changed the planning. The page now shows the latest version.',
+      stale_version: 'Someone else changed the planning while you were writing. Save again to replace their changes with yours, or cancel to see theirs.',
       no_title: 'Write a title.', title_too_long: 'The title is too long.', period: 'The period must end on or after the day it begins.',
       no_group: 'Choose at least one group.', text_too_long: 'The text is too long.', nothing_picked: 'Choose central content or requirements before publishing.',
       group_subject: 'A teaching group of another subject cannot be chosen.', not_in_syllabus: 'Only content and requirements of the planning\'s syllabus can be chosen.',
