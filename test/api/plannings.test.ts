@@ -218,6 +218,22 @@ describe('plannings: a teacher writes, picks and publishes', () => {
     expect(audits.map((a) => a.action)).toEqual(['planning.copied', 'planning.deleted']);
   });
 
+  it('text stored before sanitising (an older row) is sanitised again on the way out; an assessed requirement stays picked', async () => {
+    await db().execute(sql`update planning set assessment_html = '<p>Prov<img src=x onerror="alert(1)"><script>alert(2)</script></p>' where id = ${planningId}`);
+    for (const who of ['elev', 'larare2']) {
+      const body = (await (await as(who)).get(`/api/plannings/${planningId}`)).body;
+      expect(body, who).not.toMatch(/onerror|<script|<img/);
+      expect(JSON.parse(body).assessmentHtml).toBe('<p>Prov</p>');
+    }
+    await db().execute(sql`insert into assessment (organiser_id, id, planning_id, pupil_id, requirement_id, level, pupil_year, assessed_on, assessed_by)
+      values (${t.organiserId}, ${randomUUID()}, ${planningId}, ${elev}, ${requirements[0]}, 'E', 9, '2026-11-20', ${larareId})`);
+    const larare2 = await as('larare2');
+    const p = (await larare2.get(`/api/plannings/${planningId}`)).json();
+    const res = await larare2.request('PUT', `/api/plannings/${planningId}`, { title: p.title, periodStart: p.periodStart, periodEnd: p.periodEnd, groupIds: [maGroup],
+      learningHtml: '', teachingHtml: '', assessmentHtml: '', contentIds: content, requirementIds: requirements.slice(1), version: p.version });
+    expect([res.statusCode, res.json().error.code]).toEqual([409, 'requirement_assessed']);
+  });
+
   it('the principal reads the unit\'s plannings but may not create; the administrator and student health are refused', async () => {
     const rektor = await as('rektor');
     expect((await rektor.get('/api/plannings')).json().plannings.map((p: any) => p.id)).toContain(planningId);
