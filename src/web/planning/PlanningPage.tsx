@@ -7,6 +7,7 @@ import { Section } from '../app/DataTable';
 import { FactTable } from '../app/FactTable';
 import { ErrorState, isNotFoundOrForbidden, LoadingState, NotFoundOrNoAccessState } from '../app/states';
 import { useDocumentTitle } from '../app/useDocumentTitle';
+import { useCurrentSession } from '../session/useSession';
 import { RequirementSteps } from '../curriculum/RequirementSteps';
 import { StrongText } from '../curriculum/StrongText';
 import { CopyPlanningModal } from './CopyPlanningModal';
@@ -59,6 +60,7 @@ function StaffActions({ planning }: { planning: Planning }) {
   const problem = usePlanningProblem();
   const { publish, remove } = usePlanningMutations(planning.id);
   const [copying, setCopying] = useState(false);
+  const teacher = useCurrentSession().current.role === 'teacher'; // the principal reads, a teacher may copy
   const [confirm, setConfirm] = useState<'publish' | 'delete' | null>(null);
   const error = publish.error ?? remove.error;
   return (
@@ -66,7 +68,7 @@ function StaffActions({ planning }: { planning: Planning }) {
       <Group gap="sm">
         {planning.mayEdit && <Button component={Link} to={editPlanningPath(planning.id)} data-testid="planning-edit">{t('planning.edit')}</Button>}
         {planning.mayEdit && planning.status === 'draft' && <Button color="green" onClick={() => setConfirm('publish')} data-testid="planning-publish">{t('planning.publish')}</Button>}
-        <Button variant="default" onClick={() => setCopying(true)} data-testid="planning-copy">{t('planning.copy')}</Button>
+        {teacher && <Button variant="default" onClick={() => setCopying(true)} data-testid="planning-copy">{t('planning.copy')}</Button>}
         {planning.mayEdit && planning.status === 'draft' && <Button variant="subtle" color="red" onClick={() => setConfirm('delete')} data-testid="planning-delete">{t('planning.delete')}</Button>}
         <AppLink to={assessmentPath(planning.id)} testId="planning-assessment-link">{t('planning.assessmentLink')}</AppLink>
       </Group>
@@ -87,7 +89,7 @@ function StaffActions({ planning }: { planning: Planning }) {
         </Alert>
       )}
       {error && <Alert color="red" role="alert">{problem(error)}</Alert>}
-      {planning.staff && <CopyPlanningModal planning={planning} opened={copying} onClose={() => setCopying(false)} />}
+      {teacher && <CopyPlanningModal planning={planning} opened={copying} onClose={() => setCopying(false)} />}
     </Stack>
   );
 }
