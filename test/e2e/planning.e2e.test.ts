@@ -1,6 +1,6 @@
 // Journey: `larare` opens "Kursplaner" and reads mathematics for years 7–9, then creates a planning for 9A's
 // mathematics group, writes in the rich text editor (bold, a list), picks central content and a knowledge
-// requirement from the syllabus and publishes it; a guardian of a pupil in that group logs in and reads it on
+// requirement from the syllabus, publishes it and copies it for next year; a guardian of a pupil in that group logs in and reads it on
 // the child's page. axe-clean on every page; screenshots.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -115,6 +115,22 @@ describe('planning: a teacher publishes a planning, a guardian reads it', () => 
     expect(await page.getByTestId('planning-assessment-link').getAttribute('href')).toBe(`/planering/${planningId}/bedomning`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'planning-published');
+  });
+
+  it('copies the planning to the same group for next school year: a draft of the teacher\'s own', async () => {
+    await page.getByTestId('planning-copy').click();
+    const dialog = page.getByRole('dialog', { name: 'Kopiera planeringen' });
+    await dialog.waitFor();
+    await dialog.getByTestId('copy-groups').click({ force: true });
+    await dialog.getByRole('option', { name: group.name, exact: true }).click();
+    await page.keyboard.press('Escape');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'planning-copy');
+    await dialog.getByTestId('copy-submit').click();
+    await page.getByTestId('edit-planning-page').waitFor();
+    expect(await page.getByTestId('edit-title').inputValue()).toBe('Algebra – ekvationer och uttryck');
+    expect(await page.getByTestId('pick-count').textContent()).toBe('2 innehåll och 1 kunskapskrav valda');
+    expect(new URL(page.url()).pathname).not.toContain(planningId);
   });
 
   it('the guardian of a pupil in the group reads the planning on the child\'s page', async () => {

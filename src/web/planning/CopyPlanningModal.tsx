@@ -20,7 +20,7 @@ export function CopyPlanningModal({ planning, opened, onClose }: { planning: Pla
   const [title, setTitle] = useState('');
   const groups = (options.data?.groups ?? []).filter((g) => g.type === 'class' || g.subjectCode === planning.subject.code);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('planning.copyDialog.title')}>
+    <Modal opened={opened} onClose={onClose} title={t('planning.copyDialog.title')} centered closeButtonProps={{ 'aria-label': t('planning.cancel') }}>
       <form onSubmit={(e) => {
         e.preventDefault();
         copy.mutate({ groupIds, years: Number(years), title: title.trim() || null }, { onSuccess: (p) => navigate(editPlanningPath(p.id)) });
