@@ -83,6 +83,10 @@ import { actionProgrammeService } from './action-programmes/service.js';
 import { supportDeadlineService } from './pupil-support/deadlines.js';
 import { absenceSettingsService } from './absence/settings.js';
 import { investigationService } from './absence/investigations.js';
+import { curriculumRoutes } from './curriculum/routes.js';
+import { curriculumService } from './curriculum/service.js';
+import { planningRoutes } from './planning/routes.js';
+import { planningService } from './planning/service.js';
 
 /** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
 export interface RegisteredRoute {
@@ -222,6 +226,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(attendanceRoutes(attendanceService(db, { afterInvalidAbsence: noticeWorker.kick, ...opts.attendance })));
   await app.register(absenceRoutes({ pupil: pupilAbsenceService(db), overview: absenceOverviewService(db), settings: absenceSettingsService(db), investigations: investigationService(db) }));
   await app.register(actionProgrammeRoutes(actionProgrammeService(db), supportDeadlineService(db)));
+  await app.register(curriculumRoutes(curriculumService(db)));
+  await app.register(planningRoutes(planningService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

@@ -8,6 +8,7 @@ import { MainNav, mainNavClasses } from '../grading/overview/GradingNav';
 import { DocumentsNav } from '../grading/documents/DocumentsNav';
 import { AbsenceNav } from '../leave/AbsenceNav';
 import { NoticesLink } from '../notices/NoticesLink';
+import { PlanningNav } from '../planning/PlanningNav';
 import classes from './Shell.module.css';
 
 /** The frame of every signed-in page: top bar with product, unit, role and name menu. */
@@ -28,6 +29,7 @@ export function Shell() {
             <MainNav session={session} />
             <DocumentsNav session={session} />
             <AbsenceNav session={session} />
+            <PlanningNav session={session} />
             <NoticesLink session={session} />
           </div>
           <div className={classes.context}>

@@ -29,6 +29,8 @@ import { attendanceTexts } from '../attendance/texts';
 import { timetableTexts } from '../timetable/texts';
 import { absenceTexts } from '../absence/texts';
 import { actionProgrammeTexts } from '../action-programmes/texts';
+import { curriculumTexts } from '../curriculum/texts';
+import { planningTexts } from '../planning/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -77,6 +79,8 @@ const resources = Object.fromEntries(
         attendance: attendanceTexts[lng],
         timetable: timetableTexts[lng],
         actionProgrammes: actionProgrammeTexts[lng],
+        curriculum: curriculumTexts[lng],
+        planning: planningTexts[lng],
       },
     },
   ]),

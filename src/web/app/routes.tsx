@@ -47,6 +47,11 @@ import { PupilAbsencePage } from '../absence/PupilAbsencePage';
 import { ProgrammePage } from '../action-programmes/ProgrammePage';
 import { PupilProgrammesPage } from '../action-programmes/PupilProgrammesPage';
 import { UnitProgrammesPage } from '../action-programmes/UnitProgrammesPage';
+import { CurriculumPage } from '../curriculum/CurriculumPage';
+import { PlanningsPage } from '../planning/PlanningsPage';
+import { NewPlanningPage } from '../planning/NewPlanningPage';
+import { PlanningPage } from '../planning/PlanningPage';
+import { EditPlanningPage } from '../planning/EditPlanningPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -103,6 +108,11 @@ export const router = createBrowserRouter([
       { path: 'ledighet', element: <RequireModule module="absence"><LeavePage /></RequireModule> },
       { path: 'ledighet/beslut', element: <RequireModule module="absence"><LeaveDecisionsPage /></RequireModule> },
       { path: 'meddelanden', element: <NoticesPage /> },
+      { path: 'kursplaner', element: <CurriculumPage /> },
+      { path: 'planering', element: <RequireModule module="planning"><PlanningsPage /></RequireModule> },
+      { path: 'planering/ny', element: <RequireModule module="planning"><NewPlanningPage /></RequireModule> },
+      { path: 'planering/:planningId', element: <RequireModule module="planning"><PlanningPage /></RequireModule> },
+      { path: 'planering/:planningId/redigera', element: <RequireModule module="planning"><EditPlanningPage /></RequireModule> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -13,6 +13,7 @@ import { ConsentSection } from './ConsentSection';
 import { GradesSummary } from './GradesSummary';
 import { TestResults } from './TestResults';
 import { PortalProgrammes } from '../action-programmes/PortalProgrammes';
+import { PortalPlannings } from '../planning/PortalPlannings';
 
 function Overview({ pupil, own }: { pupil: PupilSummary; own: boolean }) {
   const { t } = useTranslation();
@@ -31,6 +32,7 @@ function Overview({ pupil, own }: { pupil: PupilSummary; own: boolean }) {
       {isModuleOn(session, 'grading') && <TestResults pupilId={pupil.id} />}
       {isModuleOn(session, 'absence') && <AbsenceLinks pupilId={pupil.id} guardian={session.current.role === 'guardian'} />}
       {isModuleOn(session, 'planning') && <PortalProgrammes pupilId={pupil.id} />}
+      {isModuleOn(session, 'planning') && <PortalPlannings pupilId={pupil.id} />}
       {own && <ConsentSection />}
     </Stack>
   );

@@ -7,6 +7,7 @@ import { GradingProcessCard } from '../grading/overview/GradingProcessCard';
 import { isModuleOn } from '../organisation/RequireModule';
 import { useCurrentSession } from '../session/useSession';
 import { DeadlinesSection } from '../pupil-support/DeadlinesSection';
+import { PlanningStartSection } from '../planning/PlanningStartSection';
 
 function ClassTable({ classes, label, empty, testId }: { classes: ClassSummary[]; label: string; empty: string; testId: string }) {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export function TeacherStartView({ data }: { data: TeacherStart }) {
           <AppLink to="/narvaro" testId="todays-lessons-link">{t('attendance.startLinkHint')}</AppLink>
         </Section>
       )}
+      {isModuleOn(session, 'planning') && <PlanningStartSection />}
       {data.mentorClasses.length > 0 && (
         <Section title={mentorTitle} testId="mentor-classes">
           <ClassTable classes={data.mentorClasses} label={mentorTitle} empty="" testId="mentor-classes-table" />

@@ -219,6 +219,7 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
   for (const id of lessonIds.slice(0, 2)) fixtures.push({ lessonId: id, groupId: nine.id, actor: 'admin' });
   fixtures.push({ investigationId: investigation.id, pupilId: pupils[0].id, actor: 'rektor' }, { investigationId: investigation.id, actor: 'elevhalsa' });
   fixtures.push({ programmeId: programme.id, measureId: drafted.measures[0].id, pupilId: pupils[0].id, actor: 'rektor' }, { programmeId: programme.id, measureId: drafted.measures[0].id, actor: 'larare' });
+  const planning = await planningPool(database, larare, nine.id);
   const pools: Record<string, unknown[]> = {
     groupId: [nine.id, en.id, ...await ids(sql`select id from student_group where school_unit_id = ${bjork!.id} order by name, id limit 12`),
       ...await ids(sql`select id from student_group where school_unit_id <> ${bjork!.id} order by name, id limit 3`)],
@@ -261,6 +262,7 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
     programmeId: [programme.id, ...await ids(sql`select id from action_programme order by investigation_started_on, id limit 3`)],
     measureId: [drafted.measures[0].id, ...await ids(sql`select id from action_programme_measure order by follow_up_on, id limit 2`)],
     decision: ['programme', 'no_programme', 'granted', 'refused'],
+    ...planning,
   };
   return { pools, fixtures };
 }
@@ -283,4 +285,19 @@ async function absencePools(database: Database, pupilIds: string[], unitId: stri
     pools.absenceReportId.push(report); pools.leaveApplicationId.push(leave); pools.noticeId.push(notice);
   }
   return { ...pools, decision: ['granted', 'refused'], fromTime: ['08:00', '13:00', null], toTime: ['09:30', '15:00', null] };
+}
+
+/** Plannings: a published planning of larare's year-9 group (real ids for :planningId, :versionId, :syllabusId,
+ *  :ownerId), made through the API as the teacher would. */
+async function planningPool(database: Database, larare: Client, groupId: string): Promise<Record<string, unknown[]>> {
+  const today = swedishDate(new Date());
+  const created = await larare.request('POST', '/api/plannings', { title: 'Fuzzplanering', subjectCode: 'MA', groupIds: [groupId], periodStart: today, periodEnd: today });
+  if (created.statusCode !== 200) throw new Error(`fuzz setup: planning: ${created.body}`);
+  const p = created.json();
+  const requirementIds = (await rows<{ id: string }>(database.db, sql`select r.id from knowledge_requirement r join syllabus_stage st on st.id = r.stage_id
+    where st.syllabus_id = ${p.syllabusId} order by st.year_from desc, r.position limit 2`)).map((r) => r.id);
+  const edited = await larare.request('PUT', `/api/plannings/${p.id}`, { title: p.title, periodStart: today, periodEnd: today, groupIds: [groupId],
+    learningHtml: '<p>Hej</p>', teachingHtml: '', assessmentHtml: '', contentIds: [], requirementIds, version: p.version });
+  await larare.request('POST', `/api/plannings/${p.id}/publish`, { version: edited.json().version });
+  return { planningId: [p.id], versionId: [p.curriculum.id], syllabusId: [p.syllabusId], ownerId: [larare.body.person.id], years: [0, 1] };
 }

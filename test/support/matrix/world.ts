@@ -101,6 +101,7 @@ export async function buildWorld(t: TestApp) {
     evaluateBy: null, measures: [{ measure: 'Enskild undervisning', responsibleId: by('rektor').body.person.id, followUpOn: new Date().toISOString().slice(0, 10) }], version: 1 });
   if (drafted.statusCode !== 200) throw new Error(`action programme draft: ${drafted.body}`);
   Object.assign(fixtures, { programmeId: programme.json().id, measureId: drafted.json().measures[0].id });
+  Object.assign(fixtures, await planningFixtures(t, by('larare'), fixtures.groupId as string));
   // "Mina elever": every column, so that the leak check reads all of them
   Object.assign(fixtures, { columns: 'className,groups,civicNo,birthDate,email,phone,address,guardians,guardianPhones' });
   // e-ID login: a provider name (none is configured in the test app: the routes answer with a redirect)
@@ -223,4 +224,20 @@ async function timetableFixtures(t: TestApp, groupId: string): Promise<Fixtures>
     and lesson_date < current_date and slot_id is not null order by lesson_date desc limit 1`);
   if (!lesson) throw new Error('the demo data has no lesson of the group');
   return { lessonId: lesson.id, slotId: lesson.slot_id, weekday: 1, startTime: '16:00', endTime: '16:45', status: 'absent' };
+}
+
+/** Plannings: a published planning of the pupil's MA group by its teacher (larare), the curriculum it was made
+ *  against and its syllabus, and its owner (the last one: removing them is refused). */
+async function planningFixtures(t: TestApp, teacher: Client, groupId: string): Promise<Fixtures> {
+  const today = new Date().toISOString().slice(0, 10);
+  const created = await teacher.request('POST', '/api/plannings', { title: 'Matrisplanering', subjectCode: 'MA', groupIds: [groupId], periodStart: today, periodEnd: today });
+  if (created.statusCode !== 200) throw new Error(`planning: ${created.body}`);
+  const p = created.json();
+  const syllabus = (await teacher.get(`/api/curriculum/syllabuses/${p.syllabusId}`)).json();
+  const requirementIds = [syllabus.stages[syllabus.stages.length - 1].requirements[0].id];
+  const edited = await teacher.request('PUT', `/api/plannings/${p.id}`, { title: p.title, periodStart: today, periodEnd: today, groupIds: [groupId],
+    learningHtml: '', teachingHtml: '', assessmentHtml: '', contentIds: [], requirementIds, version: p.version });
+  const published = await teacher.request('POST', `/api/plannings/${p.id}/publish`, { version: edited.json().version });
+  if (published.statusCode !== 200) throw new Error(`publish: ${published.body}`);
+  return { planningId: p.id, versionId: p.curriculum.id, syllabusId: p.syllabusId, ownerId: teacher.body.person.id };
 }

@@ -324,6 +324,20 @@ export function planningOwned(actor: Actor): SQL {
     where po.organiser_id = pl.organiser_id and po.planning_id = pl.id and po.person_id = ${actor.personId})`;
 }
 
+/**
+ * Groups (alias `g`) a teacher may make a planning for: a class or teaching group of their current unit that
+ * has not ended, with an assignment of theirs (teacher or mentor) in force today or beginning later — so that
+ * a planning can be copied for next school year's groups once they are set up. Added for plannings: the
+ * read scope (`groupScope`) knows only today's assignments.
+ */
+export function planningGroupChoiceScope(actor: Actor): SQL {
+  if (actor.role !== 'teacher') return sql`false`;
+  return sql`g.organiser_id = ${actor.organiserId} and g.school_unit_id = ${actor.unitId} and g.group_type in ('class', 'teaching')
+    and (g.end_date is null or g.end_date >= ${actor.today}::date) and exists (select 1 from group_staff gs
+      where gs.organiser_id = g.organiser_id and gs.group_id = g.id and gs.person_id = ${actor.personId}
+        and (gs.end_date is null or gs.end_date >= ${actor.today}::date))`;
+}
+
 /** The actor may assess on planning `pl`: an owner, or a teacher (teacher assignment, today) of one of its groups. */
 export function planningAssessorScope(actor: Actor): SQL {
   if (actor.role !== 'teacher') return sql`false`;
