@@ -80,6 +80,10 @@ import { pupilAbsenceService } from './absence/pupil-absence.js';
 import { absenceOverviewService } from './absence/overview.js';
 import { absenceSettingsService } from './absence/settings.js';
 import { investigationService } from './absence/investigations.js';
+import { developmentTalkRoutes } from './development-talks/routes.js';
+import { developmentTalkService } from './development-talks/talks.js';
+import { extraAdaptationRoutes } from './extra-adaptations/routes.js';
+import { extraAdaptationService } from './extra-adaptations/adaptations.js';
 
 /** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
 export interface RegisteredRoute {
@@ -218,6 +222,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => noticeWorker.stop());
   await app.register(attendanceRoutes(attendanceService(db, { afterInvalidAbsence: noticeWorker.kick, ...opts.attendance })));
   await app.register(absenceRoutes({ pupil: pupilAbsenceService(db), overview: absenceOverviewService(db), settings: absenceSettingsService(db), investigations: investigationService(db) }));
+  await app.register(developmentTalkRoutes(developmentTalkService(db)));
+  await app.register(extraAdaptationRoutes(extraAdaptationService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

@@ -8,12 +8,14 @@ export type AdaptationStatus = 'planned' | 'active' | 'ended' | 'evaluated';
 
 export interface AdaptationFact { startDate: string; endDate: string | null; followUpOn: string | null; evaluatedOn: string | null; shared: boolean }
 
+type Dated = Omit<AdaptationFact, 'shared'>;
+
 export type AdaptationProblem =
   | 'end_before_start' | 'follow_up_before_start' | 'not_responsible_candidate' | 'evaluated'
   | 'already_shared' | 'evaluation_before_start' | 'note_before_start';
 
 /** Where it stands on `today`: evaluated (closed), not begun, running, or past its end but not yet evaluated. */
-export function adaptationStatus(a: AdaptationFact, today: string): AdaptationStatus {
+export function adaptationStatus(a: Dated, today: string): AdaptationStatus {
   if (a.evaluatedOn) return 'evaluated';
   if (a.startDate > today) return 'planned';
   if (a.endDate !== null && a.endDate < today) return 'ended';
@@ -25,7 +27,7 @@ const RANK: Record<AdaptationStatus, number> = { active: 0, planned: 1, ended: 2
 /** The list's order: active ones first (the next follow-up soonest), then coming, then ended and not yet
  *  evaluated, then evaluated; within each, the latest start first. */
 export function adaptationOrder(today: string) {
-  return (a: AdaptationFact, b: AdaptationFact): number => {
+  return (a: Dated, b: Dated): number => {
     const ra = RANK[adaptationStatus(a, today)], rb = RANK[adaptationStatus(b, today)];
     if (ra !== rb) return ra - rb;
     const fa = a.followUpOn ?? '9999-12-31', fb = b.followUpOn ?? '9999-12-31';
