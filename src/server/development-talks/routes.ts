@@ -26,7 +26,7 @@ const PreparationBody = z.object({ today: z.string(), missing: z.number(), talks
   talkId: z.string(), pupilId: z.string(), givenName: z.string(), familyName: z.string(), className: z.string().nullable(), heldOn: z.string(),
   subjects: z.array(z.object({ code: z.string(), name: z.string(), commented: z.boolean() })) })) });
 const TalkParams = z.object({ talkId: Uuid });
-const Version = z.object({ version: z.number().int().describe('The version read; anything else is 409 with the current talk') });
+const Version = z.object({ version: z.number().int().nullable().describe('The version read; anything else (null too) is 409 with the current talk') });
 const changeErrors = { 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody };
 const staff = ['teacher' as const, 'principal' as const];
 const readers = { roles: ['teacher' as const, 'principal' as const, 'guardian' as const, 'pupil' as const] };

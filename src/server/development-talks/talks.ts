@@ -17,7 +17,7 @@ type Q = Pick<Queryable, 'execute'>;
 
 export interface GoalInput { id: string | null; goal: string; pupilDoes: string; schoolDoes: string; homeDoes: string }
 export interface FollowUpInput { goalId: string; outcome: FollowUpOutcome | null; note: string }
-export interface TalkInput { heldOn: string; participants: string; summary: string; goals: GoalInput[]; followUps: FollowUpInput[]; version: number }
+export interface TalkInput { heldOn: string; participants: string; summary: string; goals: GoalInput[]; followUps: FollowUpInput[]; version: number | null }
 
 const STATUS: Record<TalkProblem, number> = {
   not_talk_leader: 403, not_your_subject: 403, talk_shared: 409, not_held: 409, already_held: 409, already_shared: 409,
@@ -84,7 +84,7 @@ export function developmentTalkService(db: Db) {
     };
   }
 
-  async function lockedTalk(q: Q, actor: Actor, id: string, version: number) {
+  async function lockedTalk(q: Q, actor: Actor, id: string, version: number | null) {
     const talk = await findTalk(q, actor, id, true);
     if (!talk) throw notFound('Development talk not found');
     if (!(await leads(q, actor, talk.pupilId))) throw refuse('not_talk_leader');
@@ -165,7 +165,7 @@ export function developmentTalkService(db: Db) {
       });
     },
 
-    async hold(actor: Actor, id: string, version: number) {
+    async hold(actor: Actor, id: string, version: number | null) {
       requireAction(actor, 'pupil-support.edit');
       return db.transaction(async (tx) => {
         const talk = await lockedTalk(tx, actor, id, version);
@@ -178,7 +178,7 @@ export function developmentTalkService(db: Db) {
       });
     },
 
-    async share(actor: Actor, id: string, version: number) {
+    async share(actor: Actor, id: string, version: number | null) {
       requireAction(actor, 'pupil-support.edit');
       return db.transaction(async (tx) => {
         const talk = await findTalk(tx, actor, id, true);

@@ -55,13 +55,13 @@ export function extraAdaptationService(db: Db) {
     if (problem) throw refuse(problem);
   }
 
-  /** The adaptation, locked, when the actor may write about its pupil; a stale version is 409. */
-  async function locked(q: Q, actor: Actor, id: string, version: number | null) {
+  /** The adaptation, locked, when the actor may write about its pupil; a stale version is 409 (`undefined`: not checked). */
+  async function locked(q: Q, actor: Actor, id: string, version: number | null | undefined) {
     const a = await findAdaptation(q, actor, id, true);
     if (!a || !(await writes(q, actor, a.pupilId))) throw notFound('Extra adaptation not found');
     const problem = changeProblem(fact(a));
     if (problem) throw refuse(problem);
-    if (version !== null && a.version !== version) throw conflict('stale_version', 'Someone else changed the adaptation', { current: await one_(q, actor, id) });
+    if (version !== undefined && a.version !== version) throw conflict('stale_version', 'Someone else changed the adaptation', { current: await one_(q, actor, id) });
     return a;
   }
 
@@ -93,7 +93,7 @@ export function extraAdaptationService(db: Db) {
       });
     },
 
-    async update(actor: Actor, id: string, input: AdaptationInput & { version: number }) {
+    async update(actor: Actor, id: string, input: AdaptationInput & { version: number | null }) {
       requireAction(actor, 'pupil-support.edit');
       return db.transaction(async (tx) => {
         const a = await locked(tx, actor, id, input.version);
@@ -110,7 +110,7 @@ export function extraAdaptationService(db: Db) {
     async addNote(actor: Actor, id: string, input: { notedOn: string; note: string; nextFollowUpOn: string | null }) {
       requireAction(actor, 'pupil-support.edit');
       return db.transaction(async (tx) => {
-        const a = await locked(tx, actor, id, null);
+        const a = await locked(tx, actor, id, undefined);
         const problem = noteProblem(fact(a), input.notedOn) ?? (input.nextFollowUpOn !== null && input.nextFollowUpOn < a.startDate ? 'follow_up_before_start' : null);
         if (problem) throw refuse(problem);
         const noteId = randomUUID();
@@ -123,7 +123,7 @@ export function extraAdaptationService(db: Db) {
       });
     },
 
-    async evaluate(actor: Actor, id: string, input: { evaluation: string; evaluatedOn: string; version: number }) {
+    async evaluate(actor: Actor, id: string, input: { evaluation: string; evaluatedOn: string; version: number | null }) {
       requireAction(actor, 'pupil-support.edit');
       return db.transaction(async (tx) => {
         const a = await locked(tx, actor, id, input.version);
@@ -137,7 +137,7 @@ export function extraAdaptationService(db: Db) {
       });
     },
 
-    async share(actor: Actor, id: string, version: number) {
+    async share(actor: Actor, id: string, version: number | null) {
       requireAction(actor, 'pupil-support.edit');
       return db.transaction(async (tx) => {
         const a = await findAdaptation(tx, actor, id, true);

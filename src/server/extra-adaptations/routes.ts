@@ -23,7 +23,7 @@ const Fields = {
   startDate: IsoDate, endDate: IsoDate.nullable(), responsibleId: Uuid, followUpOn: IsoDate.nullable(),
 };
 const Params = z.object({ adaptationId: Uuid });
-const Version = z.number().int().describe('The version read; anything else is 409 with the current adaptation');
+const Version = z.number().int().nullable().describe('The version read; anything else (null too) is 409 with the current adaptation');
 const changeErrors = { 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody };
 const staff = { roles: ['teacher' as const, 'principal' as const] };
 

@@ -28,6 +28,8 @@ import { noticeTexts } from '../notices/texts';
 import { attendanceTexts } from '../attendance/texts';
 import { timetableTexts } from '../timetable/texts';
 import { absenceTexts } from '../absence/texts';
+import { developmentTalkTexts } from '../development-talks/texts';
+import { extraAdaptationTexts } from '../extra-adaptations/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -75,6 +77,8 @@ const resources = Object.fromEntries(
         notices: noticeTexts[lng],
         attendance: attendanceTexts[lng],
         timetable: timetableTexts[lng],
+        developmentTalks: developmentTalkTexts[lng],
+        extraAdaptations: extraAdaptationTexts[lng],
       },
     },
   ]),

@@ -44,6 +44,10 @@ import { AbsenceSettingsPage } from '../absence/AbsenceSettingsPage';
 import { InvestigationsPage } from '../absence/InvestigationsPage';
 import { InvestigationPage } from '../absence/InvestigationPage';
 import { PupilAbsencePage } from '../absence/PupilAbsencePage';
+import { PupilTalksPage } from '../development-talks/PupilTalksPage';
+import { TalkPage } from '../development-talks/TalkPage';
+import { PreparationPage } from '../development-talks/PreparationPage';
+import { AdaptationsPage } from '../extra-adaptations/AdaptationsPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -80,6 +84,10 @@ export const router = createBrowserRouter([
       { path: 'franvaro/utredningar', element: <RequireModule module="absence"><InvestigationsPage /></RequireModule> },
       { path: 'franvaro/utredningar/:investigationId', element: <RequireModule module="absence"><InvestigationPage /></RequireModule> },
       { path: 'elever/:pupilId/franvaro', element: <RequireModule module="absence"><PupilAbsencePage /></RequireModule> },
+      { path: 'elever/:pupilId/utvecklingssamtal', element: <RequireModule module="planning"><PupilTalksPage /></RequireModule> },
+      { path: 'utvecklingssamtal', element: <RequireModule module="planning"><PreparationPage /></RequireModule> },
+      { path: 'utvecklingssamtal/:talkId', element: <RequireModule module="planning"><TalkPage /></RequireModule> },
+      { path: 'elever/:pupilId/extra-anpassningar', element: <RequireModule module="planning"><AdaptationsPage /></RequireModule> },
       { path: 'admin', element: <AdminPage /> },
       { path: 'admin/lasarsskifte', element: <SchoolYearRolloverPage /> },
       { path: 'admin/personer', element: <PeopleRegisterPage /> },

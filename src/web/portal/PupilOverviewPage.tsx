@@ -12,6 +12,8 @@ import { AbsenceLinks } from './AbsenceLinks';
 import { ConsentSection } from './ConsentSection';
 import { GradesSummary } from './GradesSummary';
 import { TestResults } from './TestResults';
+import { PortalTalks } from '../development-talks/PortalTalks';
+import { PortalAdaptations } from '../extra-adaptations/PortalAdaptations';
 
 function Overview({ pupil, own }: { pupil: PupilSummary; own: boolean }) {
   const { t } = useTranslation();
@@ -29,6 +31,7 @@ function Overview({ pupil, own }: { pupil: PupilSummary; own: boolean }) {
       {isModuleOn(session, 'grading') && <GradesSummary pupilId={pupil.id} />}
       {isModuleOn(session, 'grading') && <TestResults pupilId={pupil.id} />}
       {isModuleOn(session, 'absence') && <AbsenceLinks pupilId={pupil.id} guardian={session.current.role === 'guardian'} />}
+      {isModuleOn(session, 'planning') && <><PortalTalks pupilId={pupil.id} /><PortalAdaptations pupilId={pupil.id} /></>}
       {own && <ConsentSection />}
     </Stack>
   );

@@ -6,6 +6,7 @@ import type { ClassSummary, TeacherStart } from './types';
 import { GradingProcessCard } from '../grading/overview/GradingProcessCard';
 import { isModuleOn } from '../organisation/RequireModule';
 import { useCurrentSession } from '../session/useSession';
+import { PreparationStartLink } from '../development-talks/PreparationPage';
 
 function ClassTable({ classes, label, empty, testId }: { classes: ClassSummary[]; label: string; empty: string; testId: string }) {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function TeacherStartView({ data }: { data: TeacherStart }) {
           <AppLink to="/narvaro" testId="todays-lessons-link">{t('attendance.startLinkHint')}</AppLink>
         </Section>
       )}
+      {isModuleOn(session, 'planning') && <PreparationStartLink />}
       {data.mentorClasses.length > 0 && (
         <Section title={mentorTitle} testId="mentor-classes">
           <ClassTable classes={data.mentorClasses} label={mentorTitle} empty="" testId="mentor-classes-table" />

@@ -214,6 +214,12 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
   const slotIds = await ids(sql`select id from lesson_slot where group_id = ${nine.id} order by weekday, start_time, id`);
   for (const id of lessonIds.slice(0, 2)) fixtures.push({ lessonId: id, groupId: nine.id, actor: 'admin' });
   fixtures.push({ investigationId: investigation.id, pupilId: pupils[0].id, actor: 'rektor' }, { investigationId: investigation.id, actor: 'elevhalsa' });
+  // development talks and extra adaptations of a pupil of larare's year-9 group, by the principal
+  const talk = await must('development talk', rektor.request('POST', `/api/pupils/${pupils[0].id}/development-talks`, { heldOn: swedishDate(new Date()), participants: '' }));
+  const adaptation = await must('extra adaptation', rektor.request('POST', `/api/pupils/${pupils[0].id}/extra-adaptations`, { subjectCode: 'MA', description: 'Extra tid',
+    startDate: swedishDate(new Date()), endDate: null, responsibleId: rektor.body.person.id, followUpOn: null }));
+  fixtures.push({ talkId: talk.id, subjectCode: 'MA', actor: 'larare' }, { talkId: talk.id, actor: 'rektor' },
+    { adaptationId: adaptation.id, actor: 'rektor' }, { adaptationId: adaptation.id, responsibleId: rektor.body.person.id, actor: 'larare' });
   const pools: Record<string, unknown[]> = {
     groupId: [nine.id, en.id, ...await ids(sql`select id from student_group where school_unit_id = ${bjork!.id} order by name, id limit 12`),
       ...await ids(sql`select id from student_group where school_unit_id <> ${bjork!.id} order by name, id limit 3`)],
@@ -253,6 +259,7 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
     startTime: ['16:00', '08:10'],
     endTime: ['16:45', '09:10'],
     investigationId: [investigation.id],
+    talkId: [talk.id], adaptationId: [adaptation.id],
   };
   return { pools, fixtures };
 }
