@@ -28,7 +28,7 @@ export function PreparationPage() {
           rows={query.data.talks.map((x) => ({ key: x.talkId, cells: [
             <AppLink key="p" to={talkPath(x.talkId)}>{`${x.familyName}, ${x.givenName}`}</AppLink>, x.className ?? '–', x.heldOn,
             <Group key="s" gap={6}>{x.subjects.map((s) => (
-              <Badge key={s.code} variant={s.commented ? 'light' : 'filled'} color={s.commented ? 'green' : 'orange'} tt="none">
+              <Badge key={s.code} variant={s.commented ? 'light' : 'filled'} color={s.commented ? 'green' : 'orange.9'} tt="none">
                 {`${s.name}: ${s.commented ? t('developmentTalks.preparation.done') : t('developmentTalks.preparation.missing')}`}</Badge>))}</Group>] }))} />
       </Section>
     </Stack>

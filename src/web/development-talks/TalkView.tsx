@@ -90,7 +90,7 @@ export function TalkStatusBadges({ talk }: { talk: { status: Talk['status']; sha
     <>
       <Badge variant="light" color={talk.status === 'held' ? 'green' : 'blue'}>{t(`developmentTalks.statuses.${talk.status}`)}</Badge>
       {' '}
-      <Badge variant="outline" color={talk.sharedAt ? 'teal' : 'gray'}>{talk.sharedAt ? t('developmentTalks.shared') : t('developmentTalks.notShared')}</Badge>
+      <Badge variant="outline" color={talk.sharedAt ? 'teal.9' : 'gray.7'}>{talk.sharedAt ? t('developmentTalks.shared') : t('developmentTalks.notShared')}</Badge>
     </>
   );
 }

@@ -15,7 +15,7 @@ export function AdaptationBadges({ a }: { a: Adaptation }) {
   return (
     <Group gap={6}>
       <Badge variant="light" color={color}>{t(`extraAdaptations.statuses.${a.status}`)}</Badge>
-      <Badge variant="outline" color={a.sharedAt ? 'teal' : 'gray'}>{a.sharedAt ? t('extraAdaptations.shared') : t('extraAdaptations.notShared')}</Badge>
+      <Badge variant="outline" color={a.sharedAt ? 'teal.9' : 'gray.7'}>{a.sharedAt ? t('extraAdaptations.shared') : t('extraAdaptations.notShared')}</Badge>
     </Group>
   );
 }
