@@ -22,8 +22,8 @@ export function PreparationPage() {
         <Title order={1}>{t('developmentTalks.preparation.title')}</Title>
         <Text c="dimmed">{t('developmentTalks.preparation.intro')}</Text>
       </div>
-      <Section title={t('developmentTalks.preparation.title')}>
-        <DataTable label={t('developmentTalks.preparation.title')} testId="preparation-table" empty={t('developmentTalks.preparation.none')}
+      <Section title={t('developmentTalks.preparation.coming')}>
+        <DataTable label={t('developmentTalks.preparation.coming')} testId="preparation-table" empty={t('developmentTalks.preparation.none')}
           columns={[t('developmentTalks.preparation.pupil'), t('developmentTalks.preparation.className'), t('developmentTalks.preparation.date'), t('developmentTalks.preparation.subjects')]}
           rows={query.data.talks.map((x) => ({ key: x.talkId, cells: [
             <AppLink key="p" to={talkPath(x.talkId)}>{`${x.familyName}, ${x.givenName}`}</AppLink>, x.className ?? '–', x.heldOn,

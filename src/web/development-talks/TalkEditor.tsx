@@ -52,11 +52,11 @@ export function TalkEditor({ talk, m }: { talk: Talk; m: ReturnType<typeof useTa
                   <Text size="sm" c="dimmed">{t('developmentTalks.talk.fromTalk', { date: f.talkHeldOn })}</Text>
                   <Text fw={600} mb="xs" style={{ whiteSpace: 'pre-wrap' }}>{f.goal}</Text>
                   <Group align="flex-start">
-                    <Select label={t('developmentTalks.talk.outcomeOf', { goal: f.goal })} w={260} clearable placeholder={t('developmentTalks.talk.notFollowedUp')}
+                    <Select label={t('developmentTalks.talk.outcome')} aria-label={t('developmentTalks.talk.outcomeOf', { goal: f.goal })} w={260} clearable placeholder={t('developmentTalks.talk.notFollowedUp')}
                       data={OUTCOMES.map((o) => ({ value: o, label: t(`developmentTalks.outcomes.${o}`) }))} value={followUps[f.goalId]?.outcome ?? null}
                       data-testid="follow-up-outcome"
                       onChange={(v) => { setSaved(false); setFollowUps((x) => ({ ...x, [f.goalId]: { note: x[f.goalId]?.note ?? '', outcome: (v as FollowUpOutcome) ?? null } })); }} />
-                    <Textarea label={t('developmentTalks.talk.noteOf', { goal: f.goal })} autosize minRows={1} maxLength={1000} style={{ flex: 1 }} miw={240}
+                    <Textarea label={t('developmentTalks.talk.note')} aria-label={t('developmentTalks.talk.noteOf', { goal: f.goal })} autosize minRows={1} maxLength={1000} style={{ flex: 1 }} miw={240}
                       value={followUps[f.goalId]?.note ?? ''} data-testid="follow-up-note"
                       onChange={(e) => { const note = e.currentTarget.value; setSaved(false); setFollowUps((x) => ({ ...x, [f.goalId]: { outcome: x[f.goalId]?.outcome ?? null, note } })); }} />
                   </Group>
@@ -97,7 +97,7 @@ export function TalkEditor({ talk, m }: { talk: Talk; m: ReturnType<typeof useTa
       <Group align="flex-start" gap="xl">
         {talk.status === 'planned' && (
           <Stack gap={4} maw={360}>
-            <Button variant="light" onClick={() => hold.mutate(talk.version)} loading={hold.isPending} data-testid="talk-hold">{t('developmentTalks.talk.hold')}</Button>
+            <Button onClick={() => hold.mutate(talk.version)} loading={hold.isPending} data-testid="talk-hold">{t('developmentTalks.talk.hold')}</Button>
             <Text size="sm" c="dimmed">{t('developmentTalks.talk.holdHint')}</Text>
           </Stack>
         )}

@@ -1,5 +1,6 @@
 import { Badge, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../app/DataTable';
 import type { Talk, TalkFollowUp, TalkGoal } from './types';
 
 /** A label and a text that keeps its line breaks (text as the server sent it; React escapes it). */
@@ -52,11 +53,17 @@ export function TalkView({ talk, headingOrder = 2, showEmptySubjects = true }: {
         <Stack gap="xs" component="section" data-testid="talk-progress">
           {h(t('developmentTalks.talk.progress'))}
           <Text size="sm" c="dimmed">{t('developmentTalks.talk.progressHint')}</Text>
-          {subjects.map((s) => (
+          {showEmptySubjects ? (
+            // staff: every subject the pupil is taught, one row each, so a missing comment shows at once
+            <DataTable label={t('developmentTalks.talk.progress')} empty="" testId="talk-progress-table"
+              columns={[t('developmentTalks.talk.subject'), t('developmentTalks.talk.comments')]}
+              rows={subjects.map((s) => ({ key: s.code, cells: [<span key="n" data-testid={`talk-subject-${s.code}`}>{s.name}</span>,
+                s.comments.length === 0 ? <Text key="c" size="sm" c="dimmed">{t('developmentTalks.talk.noComment')}</Text>
+                  : <Stack key="c" gap={2}>{s.comments.map((c) => <Labelled key={c.teacherId} label={c.teacher} text={c.comment} />)}</Stack>] }))} />
+          ) : subjects.map((s) => (
             <Paper key={s.code} withBorder p="sm" data-testid={`talk-subject-${s.code}`}>
               <Text fw={600}>{s.name}</Text>
-              {s.comments.length === 0 ? <Text size="sm" c="dimmed">{t('developmentTalks.talk.noComment')}</Text>
-                : s.comments.map((c) => <Labelled key={c.teacherId} label={c.teacher} text={c.comment} />)}
+              {s.comments.map((c) => <Labelled key={c.teacherId} label={c.teacher} text={c.comment} />)}
             </Paper>
           ))}
         </Stack>

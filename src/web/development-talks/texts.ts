@@ -77,6 +77,7 @@ export const developmentTalkTexts = {
     },
     preparation: {
       title: 'Inför utvecklingssamtal',
+      coming: 'Kommande samtal',
       intro: 'Kommande utvecklingssamtal med elever du undervisar. Skriv en kort kommentar per ämne före samtalet.',
       none: 'Inga kommande utvecklingssamtal med dina elever.',
       pupil: 'Elev', className: 'Klass', date: 'Datum', subjects: 'Dina ämnen',
@@ -169,6 +170,7 @@ export const developmentTalkTexts = {
     },
     preparation: {
       title: 'Before development talks',
+      coming: 'Coming talks',
       intro: 'Coming development talks with pupils you teach. Write a short comment per subject before the talk.',
       none: 'No coming development talks with your pupils.',
       pupil: 'Pupil', className: 'Class', date: 'Date', subjects: 'Your subjects',

@@ -51,7 +51,7 @@ export function AdaptationCard({ a, list }: { a: Adaptation; list: AdaptationLis
   const [mode, setMode] = useState<Mode>('view');
   const [notedOn, setNotedOn] = useState(list.today);
   const [note, setNote] = useState('');
-  const [next, setNext] = useState('');
+  const [next, setNext] = useState(a.followUpOn && a.followUpOn > list.today ? a.followUpOn : '');
   const [evaluation, setEvaluation] = useState('');
   const [evaluatedOn, setEvaluatedOn] = useState(list.today);
   const open = list.mayEdit && a.status !== 'evaluated';
