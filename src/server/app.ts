@@ -222,7 +222,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => noticeWorker.stop());
   await app.register(attendanceRoutes(attendanceService(db, { afterInvalidAbsence: noticeWorker.kick, ...opts.attendance })));
   await app.register(absenceRoutes({ pupil: pupilAbsenceService(db), overview: absenceOverviewService(db), settings: absenceSettingsService(db), investigations: investigationService(db) }));
-  await app.register(developmentTalkRoutes(developmentTalkService(db)));
+  await app.register(developmentTalkRoutes(developmentTalkService(db), db));
   await app.register(extraAdaptationRoutes(extraAdaptationService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());

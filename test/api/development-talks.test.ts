@@ -131,6 +131,16 @@ describe('who reads a talk: the mentor, the pupil\'s teachers, the principal; at
     }
   });
 
+  it('the mentor\'s class overview shows each pupil\'s latest talk this term; a teacher who mentors no class gets none', async () => {
+    const mentor = await as('mentor');
+    const overview = (await mentor.get('/api/development-talks/classes')).json();
+    expect(overview.classes.map((c: any) => c.name)).toEqual(['9A']);
+    expect(overview.classes[0].pupils.find((p: any) => p.pupilId === elev)).toMatchObject({ talkId: talkId, status: 'held', shared: true });
+    const larare = await as('larare', 'teacher', 'Björkskolan');
+    expect((await larare.get('/api/development-talks/classes')).json().classes).toEqual([]);
+    expect((await (await as('admin')).get('/api/development-talks/classes')).statusCode).toBe(403);
+  });
+
   it('the pupil and their guardian see the shared talk in full, never the planned one', async () => {
     for (const who of ['elev', 'vh_elsa']) {
       const c = await as(who);

@@ -4,6 +4,8 @@ import { FOLLOW_UP_OUTCOMES } from '../../domain/development-talks/talk.js';
 import { actorOf } from '../platform/http/request-context.js';
 import { authErrors, ErrorBody, IsoDate, StoredText, Uuid } from '../platform/http/schemas.js';
 import type { developmentTalkService } from './talks.js';
+import { talkClassOverview } from './class-overview.js';
+import type { Db } from '../platform/db/database.js';
 
 const tags = ['development-talks'];
 const Text = (max: number) => StoredText.max(max);
@@ -32,7 +34,17 @@ const staff = ['teacher' as const, 'principal' as const];
 const readers = { roles: ['teacher' as const, 'principal' as const, 'guardian' as const, 'pupil' as const] };
 
 /** Utvecklingssamtal: plan, comment per subject, write up with goals and follow-ups, hold, share, read at home. */
-export const developmentTalkRoutes = (s: ReturnType<typeof developmentTalkService>): FastifyPluginAsyncZod => async (app) => {
+const ClassesBody = z.object({ from: z.string().nullable(), to: z.string().nullable(), classes: z.array(z.object({ id: z.string(), name: z.string(),
+  pupils: z.array(z.object({ pupilId: z.string(), givenName: z.string(), familyName: z.string(), talkId: z.string().nullable(), heldOn: z.string().nullable(),
+    status: z.enum(['planned', 'held']).nullable(), shared: z.boolean().nullable() })) })) });
+
+export const developmentTalkRoutes = (s: ReturnType<typeof developmentTalkService>, db: Db): FastifyPluginAsyncZod => async (app) => {
+  app.get('/api/development-talks/classes', {
+    config: { access: { roles: staff }, scope: 'actor' },
+    schema: { tags, summary: 'The mentor\'s classes (the principal: the unit\'s) with each pupil\'s latest development talk this term',
+      response: { 200: ClassesBody, ...authErrors } },
+  }, async (req) => talkClassOverview(db, actorOf(req)));
+
   app.get('/api/pupils/:pupilId/development-talks', {
     config: { access: readers, scope: 'pupil' },
     schema: { tags, summary: 'A pupil\'s development talks: staff see those they may read; the pupil and guardians the shared ones in full',

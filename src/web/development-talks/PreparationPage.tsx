@@ -5,6 +5,7 @@ import { DataTable, Section } from '../app/DataTable';
 import { ErrorState, isNotFoundOrForbidden, LoadingState, NotFoundOrNoAccessState } from '../app/states';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { useCurrentSession } from '../session/useSession';
+import { ClassTalks } from './ClassTalks';
 import { talkPath, usePreparation } from './useTalks';
 
 /** /utvecklingssamtal — "Inför utvecklingssamtal": coming talks of the teacher's pupils, their comment per subject missing or done. */
@@ -31,6 +32,7 @@ export function PreparationPage() {
               <Badge key={s.code} variant={s.commented ? 'light' : 'filled'} color={s.commented ? 'green' : 'orange.9'} tt="none">
                 {`${s.name}: ${s.commented ? t('developmentTalks.preparation.done') : t('developmentTalks.preparation.missing')}`}</Badge>))}</Group>] }))} />
       </Section>
+      <ClassTalks />
     </Stack>
   );
 }

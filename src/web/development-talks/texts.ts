@@ -78,6 +78,10 @@ export const developmentTalkTexts = {
     preparation: {
       title: 'Inför utvecklingssamtal',
       coming: 'Kommande samtal',
+      classes: 'Mentorselever: utvecklingssamtal denna termin',
+      classesIntro: 'Elevernas senaste samtal under terminen {{from}}–{{to}}.',
+      talk: 'Samtal',
+      noTalk: 'Inget samtal planerat',
       intro: 'Kommande utvecklingssamtal med elever du undervisar. Skriv en kort kommentar per ämne före samtalet.',
       none: 'Inga kommande utvecklingssamtal med dina elever.',
       pupil: 'Elev', className: 'Klass', date: 'Datum', subjects: 'Dina ämnen',
@@ -171,6 +175,10 @@ export const developmentTalkTexts = {
     preparation: {
       title: 'Before development talks',
       coming: 'Coming talks',
+      classes: 'Mentor pupils: development talks this term',
+      classesIntro: 'Each pupil\'s latest talk in the term {{from}}–{{to}}.',
+      talk: 'Talk',
+      noTalk: 'No talk planned',
       intro: 'Coming development talks with pupils you teach. Write a short comment per subject before the talk.',
       none: 'No coming development talks with your pupils.',
       pupil: 'Pupil', className: 'Class', date: 'Date', subjects: 'Your subjects',

@@ -16,3 +16,7 @@ export interface Preparation {
   today: string; missing: number;
   talks: { talkId: string; pupilId: string; givenName: string; familyName: string; className: string | null; heldOn: string; subjects: { code: string; name: string; commented: boolean }[] }[];
 }
+export interface TalkClasses {
+  from: string | null; to: string | null;
+  classes: { id: string; name: string; pupils: { pupilId: string; givenName: string; familyName: string; talkId: string | null; heldOn: string | null; status: TalkStatus | null; shared: boolean | null }[] }[];
+}

@@ -1,7 +1,7 @@
 // Server state of the development-talk pages.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiPost, apiPut, isApiError } from '../app/api';
-import type { Preparation, Talk, TalkList } from './types';
+import type { Preparation, Talk, TalkClasses, TalkList } from './types';
 
 export const talksPath = (pupilId: string) => `/elever/${encodeURIComponent(pupilId)}/utvecklingssamtal`;
 export const talkPath = (talkId: string) => `/utvecklingssamtal/${encodeURIComponent(talkId)}`;
@@ -12,6 +12,9 @@ export const useTalk = (talkId: string) => useQuery({ queryKey: ['development-ta
   queryFn: () => apiGet<Talk>(`/api/development-talks/${encodeURIComponent(talkId)}`) });
 export const usePreparation = (enabled = true) => useQuery({ queryKey: ['development-talks', 'preparation'], enabled,
   queryFn: () => apiGet<Preparation>('/api/development-talks/preparation') });
+
+export const useTalkClasses = (enabled = true) => useQuery({ queryKey: ['development-talks', 'classes'], enabled,
+  queryFn: () => apiGet<TalkClasses>('/api/development-talks/classes') });
 
 export interface TalkSave {
   heldOn: string; participants: string; summary: string; version: number;
