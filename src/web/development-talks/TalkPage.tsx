@@ -29,7 +29,7 @@ function CommentForm({ talk, code, m }: { talk: Talk; code: string; m: ReturnTyp
       <Stack gap="xs" maw={640}>
         <Textarea label={label} description={t('developmentTalks.talk.commentHint')} autosize minRows={2} maxLength={2000} value={text}
           onChange={(e) => { setText(e.currentTarget.value); setSaved(false); }} data-testid={`comment-${code}`} />
-        <Button type="submit" w="fit-content" variant="light" loading={m.comment.isPending} data-testid={`comment-save-${code}`}>{t('developmentTalks.talk.commentSave')}</Button>
+        <Button type="submit" w="fit-content" loading={m.comment.isPending} data-testid={`comment-save-${code}`}>{t('developmentTalks.talk.commentSave')}</Button>
         {saved && <Alert color="green" role="status">{t('developmentTalks.talk.commentSaved')}</Alert>}
         {m.comment.error && <Alert color="red" role="alert">{problem(m.comment.error)}</Alert>}
       </Stack>
@@ -59,8 +59,7 @@ function TalkContent({ talk }: { talk: Talk }) {
       ]} />
       {talk.sharedAt && <Alert color="teal" variant="light" data-testid="talk-read-only">{t('developmentTalks.talk.readOnly')}</Alert>}
       {talk.mayComment.length > 0 && (
-        <Section title={talk.mayComment.length === 1 ? t('developmentTalks.talk.myComment', { subject: talk.subjects.find((s) => s.code === talk.mayComment[0])?.name ?? '' })
-          : t('developmentTalks.talk.progress')} testId="talk-my-comments">
+        <Section title={t('developmentTalks.talk.myComments')} testId="talk-my-comments">
           {talk.mayComment.map((code) => <CommentForm key={code} talk={talk} code={code} m={m} />)}
         </Section>
       )}

@@ -68,13 +68,13 @@ export function TalkView({ talk, headingOrder = 2, showEmptySubjects = true }: {
           ))}
         </Stack>
       )}
-      {!talk.mayEdit && (
+      {!talk.mayEdit && talk.status === 'held' && (
         <Stack gap="xs" component="section">
           {h(t('developmentTalks.talk.summary'))}
           <Text style={{ whiteSpace: 'pre-wrap' }} data-testid="talk-summary">{talk.summary || t('developmentTalks.talk.noSummary')}</Text>
         </Stack>
       )}
-      {!talk.mayEdit && (
+      {!talk.mayEdit && talk.status === 'held' && (
         <Stack gap="xs" component="section" data-testid="talk-goals">
           {h(t('developmentTalks.talk.goals'))}
           {talk.goals.length === 0 ? <Text c="dimmed">{t('developmentTalks.talk.noGoals')}</Text>

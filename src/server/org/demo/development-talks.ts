@@ -25,6 +25,21 @@ const COMMENTS: Record<string, string[]> = {
   EN: ['Talar engelska med god säkerhet. Kan bredda ordförrådet i skriftliga uppgifter.', 'Förstår talad engelska väl; skriftlig produktion behöver mer övning.'],
   BI: ['Intresserad och nyfiken på laborationerna. Laborationsrapporterna kan bli mer noggranna.'],
   HI: ['Har goda kunskaper om tidsperioderna. Kan träna på att använda källor kritiskt.'],
+  FY: ['Förstår begreppen kraft och energi. Kan bli säkrare på att dra slutsatser av mätningar.'],
+  KE: ['Arbetar noggrant vid laborationer. Behöver repetera kemiska formler.'],
+  TK: ['Kreativ i konstruktionsuppgifterna. Dokumentationen kan bli tydligare.'],
+  GE: ['Läser kartor säkert. Kan utveckla resonemangen om orsaker och konsekvenser.'],
+  RE: ['Resonerar nyanserat om etiska frågor. Kan använda fler begrepp från ämnet.'],
+  SH: ['Följer nyheterna och deltar gärna i diskussioner. Kan stödja sina åsikter med fler argument.'],
+  IDH: ['Deltar aktivt och samarbetar bra. Kan utveckla sin förmåga att planera träning.'],
+  BL: ['Provar gärna nya tekniker. Kan berätta mer om sina bildval.'],
+  MU: ['Spelar och sjunger med engagemang. Kan öva mer på att följa ensemblens tempo.'],
+  SL: ['Arbetar självständigt i slöjdsalen. Kan utvärdera sitt arbete mer utförligt.'],
+  HKK: ['Planerar matlagningen väl. Kan fördjupa kunskaperna om näring.'],
+  M2SPA: ['Uttalar spanska bra och vågar tala. Behöver öva på verbböjningar.'],
+  M2TYS: ['Förstår enkla texter väl. Behöver öva på ordföljd i skriftliga uppgifter.'],
+  M2FRA: ['Har ett bra uttal. Kan öva mer på glosor mellan lektionerna.'],
+  SVA: ['Har utvecklat sitt ordförråd. Kan öva på längre skriftliga texter.'],
 };
 const commentFor = (rng: Rng, subject: string) => rng.pick(COMMENTS[subject] ?? ['Arbetar bra på lektionerna och gör framsteg i ämnet.']);
 
