@@ -87,6 +87,10 @@ import { curriculumRoutes } from './curriculum/routes.js';
 import { curriculumService } from './curriculum/service.js';
 import { planningRoutes } from './planning/routes.js';
 import { planningService } from './planning/service.js';
+import { developmentTalkRoutes } from './development-talks/routes.js';
+import { developmentTalkService } from './development-talks/talks.js';
+import { extraAdaptationRoutes } from './extra-adaptations/routes.js';
+import { extraAdaptationService } from './extra-adaptations/adaptations.js';
 
 /** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
 export interface RegisteredRoute {
@@ -228,6 +232,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(actionProgrammeRoutes(actionProgrammeService(db), supportDeadlineService(db)));
   await app.register(curriculumRoutes(curriculumService(db)));
   await app.register(planningRoutes(planningService(db)));
+  await app.register(developmentTalkRoutes(developmentTalkService(db), db));
+  await app.register(extraAdaptationRoutes(extraAdaptationService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

@@ -31,6 +31,8 @@ import { absenceTexts } from '../absence/texts';
 import { actionProgrammeTexts } from '../action-programmes/texts';
 import { curriculumTexts } from '../curriculum/texts';
 import { planningTexts } from '../planning/texts';
+import { developmentTalkTexts } from '../development-talks/texts';
+import { extraAdaptationTexts } from '../extra-adaptations/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -81,6 +83,8 @@ const resources = Object.fromEntries(
         actionProgrammes: actionProgrammeTexts[lng],
         curriculum: curriculumTexts[lng],
         planning: planningTexts[lng],
+        developmentTalks: developmentTalkTexts[lng],
+        extraAdaptations: extraAdaptationTexts[lng],
       },
     },
   ]),

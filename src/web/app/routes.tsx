@@ -52,6 +52,10 @@ import { PlanningsPage } from '../planning/PlanningsPage';
 import { NewPlanningPage } from '../planning/NewPlanningPage';
 import { PlanningPage } from '../planning/PlanningPage';
 import { EditPlanningPage } from '../planning/EditPlanningPage';
+import { PupilTalksPage } from '../development-talks/PupilTalksPage';
+import { TalkPage } from '../development-talks/TalkPage';
+import { PreparationPage } from '../development-talks/PreparationPage';
+import { AdaptationsPage } from '../extra-adaptations/AdaptationsPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -91,6 +95,10 @@ export const router = createBrowserRouter([
       { path: 'atgardsprogram', element: <RequireModule module="planning"><UnitProgrammesPage /></RequireModule> },
       { path: 'atgardsprogram/:programmeId', element: <RequireModule module="planning"><ProgrammePage /></RequireModule> },
       { path: 'elever/:pupilId/atgardsprogram', element: <RequireModule module="planning"><PupilProgrammesPage /></RequireModule> },
+      { path: 'elever/:pupilId/utvecklingssamtal', element: <RequireModule module="planning"><PupilTalksPage /></RequireModule> },
+      { path: 'utvecklingssamtal', element: <RequireModule module="planning"><PreparationPage /></RequireModule> },
+      { path: 'utvecklingssamtal/:talkId', element: <RequireModule module="planning"><TalkPage /></RequireModule> },
+      { path: 'elever/:pupilId/extra-anpassningar', element: <RequireModule module="planning"><AdaptationsPage /></RequireModule> },
       { path: 'admin', element: <AdminPage /> },
       { path: 'admin/lasarsskifte', element: <SchoolYearRolloverPage /> },
       { path: 'admin/personer', element: <PeopleRegisterPage /> },

@@ -14,6 +14,8 @@ import { GradesSummary } from './GradesSummary';
 import { TestResults } from './TestResults';
 import { PortalProgrammes } from '../action-programmes/PortalProgrammes';
 import { PortalPlannings } from '../planning/PortalPlannings';
+import { PortalTalks } from '../development-talks/PortalTalks';
+import { PortalAdaptations } from '../extra-adaptations/PortalAdaptations';
 
 function Overview({ pupil, own }: { pupil: PupilSummary; own: boolean }) {
   const { t } = useTranslation();
@@ -33,6 +35,7 @@ function Overview({ pupil, own }: { pupil: PupilSummary; own: boolean }) {
       {isModuleOn(session, 'absence') && <AbsenceLinks pupilId={pupil.id} guardian={session.current.role === 'guardian'} />}
       {isModuleOn(session, 'planning') && <PortalProgrammes pupilId={pupil.id} />}
       {isModuleOn(session, 'planning') && <PortalPlannings pupilId={pupil.id} />}
+      {isModuleOn(session, 'planning') && <><PortalTalks pupilId={pupil.id} /><PortalAdaptations pupilId={pupil.id} /></>}
       {own && <ConsentSection />}
     </Stack>
   );

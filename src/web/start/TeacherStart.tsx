@@ -8,6 +8,7 @@ import { isModuleOn } from '../organisation/RequireModule';
 import { useCurrentSession } from '../session/useSession';
 import { DeadlinesSection } from '../pupil-support/DeadlinesSection';
 import { PlanningStartSection } from '../planning/PlanningStartSection';
+import { PreparationStartLink } from '../development-talks/PreparationPage';
 
 function ClassTable({ classes, label, empty, testId }: { classes: ClassSummary[]; label: string; empty: string; testId: string }) {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export function TeacherStartView({ data }: { data: TeacherStart }) {
         </Section>
       )}
       {isModuleOn(session, 'planning') && <PlanningStartSection />}
+      {isModuleOn(session, 'planning') && <PreparationStartLink />}
       {data.mentorClasses.length > 0 && (
         <Section title={mentorTitle} testId="mentor-classes">
           <ClassTable classes={data.mentorClasses} label={mentorTitle} empty="" testId="mentor-classes-table" />

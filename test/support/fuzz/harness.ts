@@ -220,6 +220,12 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
   fixtures.push({ investigationId: investigation.id, pupilId: pupils[0].id, actor: 'rektor' }, { investigationId: investigation.id, actor: 'elevhalsa' });
   fixtures.push({ programmeId: programme.id, measureId: drafted.measures[0].id, pupilId: pupils[0].id, actor: 'rektor' }, { programmeId: programme.id, measureId: drafted.measures[0].id, actor: 'larare' });
   const planning = await planningPool(database, larare, nine.id);
+  // development talks and extra adaptations of a pupil of larare's year-9 group, by the principal
+  const talk = await must('development talk', rektor.request('POST', `/api/pupils/${pupils[0].id}/development-talks`, { heldOn: swedishDate(new Date()), participants: '' }));
+  const adaptation = await must('extra adaptation', rektor.request('POST', `/api/pupils/${pupils[0].id}/extra-adaptations`, { subjectCode: 'MA', description: 'Extra tid',
+    startDate: swedishDate(new Date()), endDate: null, responsibleId: rektor.body.person.id, followUpOn: null }));
+  fixtures.push({ talkId: talk.id, subjectCode: 'MA', actor: 'larare' }, { talkId: talk.id, actor: 'rektor' },
+    { adaptationId: adaptation.id, actor: 'rektor' }, { adaptationId: adaptation.id, responsibleId: rektor.body.person.id, actor: 'larare' });
   const pools: Record<string, unknown[]> = {
     groupId: [nine.id, en.id, ...await ids(sql`select id from student_group where school_unit_id = ${bjork!.id} order by name, id limit 12`),
       ...await ids(sql`select id from student_group where school_unit_id <> ${bjork!.id} order by name, id limit 3`)],
@@ -263,6 +269,7 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
     measureId: [drafted.measures[0].id, ...await ids(sql`select id from action_programme_measure order by follow_up_on, id limit 2`)],
     decision: ['programme', 'no_programme', 'granted', 'refused'],
     ...planning,
+    talkId: [talk.id], adaptationId: [adaptation.id],
   };
   return { pools, fixtures };
 }

@@ -102,6 +102,13 @@ export async function buildWorld(t: TestApp) {
   if (drafted.statusCode !== 200) throw new Error(`action programme draft: ${drafted.body}`);
   Object.assign(fixtures, { programmeId: programme.json().id, measureId: drafted.json().measures[0].id });
   Object.assign(fixtures, await planningFixtures(t, by('larare'), fixtures.groupId as string));
+  // development talks and extra adaptations: a talk of `elev` planned by the mentor, an adaptation by the principal
+  const talk = await by('mentor').request('POST', `/api/pupils/${elev}/development-talks`, { heldOn: new Date().toISOString().slice(0, 10), participants: '' });
+  if (talk.statusCode !== 200) throw new Error(`development talk: ${talk.body}`);
+  const adaptation = await by('rektor').request('POST', `/api/pupils/${elev}/extra-adaptations`, { subjectCode: null, description: 'Extra tid',
+    startDate: new Date().toISOString().slice(0, 10), endDate: null, responsibleId: by('rektor').body.person.id, followUpOn: null });
+  if (adaptation.statusCode !== 200) throw new Error(`extra adaptation: ${adaptation.body}`);
+  Object.assign(fixtures, { talkId: talk.json().id, adaptationId: adaptation.json().id });
   // "Mina elever": every column, so that the leak check reads all of them
   Object.assign(fixtures, { columns: 'className,groups,civicNo,birthDate,email,phone,address,guardians,guardianPhones' });
   // e-ID login: a provider name (none is configured in the test app: the routes answer with a redirect)

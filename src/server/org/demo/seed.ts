@@ -17,6 +17,7 @@ import { staffUnit } from './teaching.js';
 import { currentSchoolYearStart, htStart, termsFor } from './terms.js';
 import { buildTimetables, writeTimetables } from './timetable.js';
 import { seedActionProgrammes } from './action-programmes.js';
+import { seedDevelopmentTalks } from './development-talks.js';
 
 export interface SeedOptions {
   organiserId: string;
@@ -106,6 +107,7 @@ export async function seedDemo(q: Queryable, opts: SeedOptions): Promise<SeedSum
   lap('generated timetables');
   await writeTimetables(q, org, timetables, lap);
   lap(`wrote ${await seedActionProgrammes(q, org, opts.today)} action programmes`);
+  await seedDevelopmentTalks(q, org, opts.today);
   // Fresh statistics, or the planner guesses one row per table (PGlite has no autovacuum to fix that).
   await q.execute(sql`analyze`);
   lap('analyzed');

@@ -1,0 +1,1 @@
+export const adaptationsPath = (pupilId: string) => `/elever/${encodeURIComponent(pupilId)}/extra-anpassningar`;
