@@ -80,6 +80,9 @@ import { pupilAbsenceService } from './absence/pupil-absence.js';
 import { absenceOverviewService } from './absence/overview.js';
 import { absenceSettingsService } from './absence/settings.js';
 import { investigationService } from './absence/investigations.js';
+import { assessmentRoutes } from './assessment/routes.js';
+import { assessmentMatrixService } from './assessment/service.js';
+import { assessmentScaleService } from './assessment/scale.js';
 
 /** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
 export interface RegisteredRoute {
@@ -218,6 +221,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => noticeWorker.stop());
   await app.register(attendanceRoutes(attendanceService(db, { afterInvalidAbsence: noticeWorker.kick, ...opts.attendance })));
   await app.register(absenceRoutes({ pupil: pupilAbsenceService(db), overview: absenceOverviewService(db), settings: absenceSettingsService(db), investigations: investigationService(db) }));
+  await app.register(assessmentRoutes({ matrix: assessmentMatrixService(db), scale: assessmentScaleService(db) }));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);
