@@ -28,6 +28,7 @@ import { noticeTexts } from '../notices/texts';
 import { attendanceTexts } from '../attendance/texts';
 import { timetableTexts } from '../timetable/texts';
 import { absenceTexts } from '../absence/texts';
+import { assessmentTexts } from '../assessment/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -75,6 +76,7 @@ const resources = Object.fromEntries(
         notices: noticeTexts[lng],
         attendance: attendanceTexts[lng],
         timetable: timetableTexts[lng],
+        assessment: assessmentTexts[lng],
       },
     },
   ]),

@@ -44,6 +44,9 @@ import { AbsenceSettingsPage } from '../absence/AbsenceSettingsPage';
 import { InvestigationsPage } from '../absence/InvestigationsPage';
 import { InvestigationPage } from '../absence/InvestigationPage';
 import { PupilAbsencePage } from '../absence/PupilAbsencePage';
+import { AssessmentMatrixPage } from '../assessment/AssessmentMatrixPage';
+import { KnowledgeMatrixPage } from '../assessment/KnowledgeMatrixPage';
+import { AssessmentScalePage } from '../assessment/AssessmentScalePage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -97,6 +100,9 @@ export const router = createBrowserRouter([
       { path: 'ledighet', element: <RequireModule module="absence"><LeavePage /></RequireModule> },
       { path: 'ledighet/beslut', element: <RequireModule module="absence"><LeaveDecisionsPage /></RequireModule> },
       { path: 'meddelanden', element: <NoticesPage /> },
+      { path: 'planering/:planningId/bedomning', element: <RequireModule module="planning"><AssessmentMatrixPage /></RequireModule> },
+      { path: 'elever/:pupilId/kunskapsmatris', element: <RequireModule module="planning"><KnowledgeMatrixPage /></RequireModule> },
+      { path: 'bedomning/skala', element: <RequireModule module="planning"><AssessmentScalePage /></RequireModule> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -12,6 +12,7 @@ import { AbsenceLinks } from './AbsenceLinks';
 import { ConsentSection } from './ConsentSection';
 import { GradesSummary } from './GradesSummary';
 import { TestResults } from './TestResults';
+import { PortalAssessments } from '../assessment/PortalAssessments';
 
 function Overview({ pupil, own }: { pupil: PupilSummary; own: boolean }) {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ function Overview({ pupil, own }: { pupil: PupilSummary; own: boolean }) {
       </div>
       {isModuleOn(session, 'grading') && <GradesSummary pupilId={pupil.id} />}
       {isModuleOn(session, 'grading') && <TestResults pupilId={pupil.id} />}
+      {isModuleOn(session, 'planning') && <PortalAssessments pupilId={pupil.id} />}
       {isModuleOn(session, 'absence') && <AbsenceLinks pupilId={pupil.id} guardian={session.current.role === 'guardian'} />}
       {own && <ConsentSection />}
     </Stack>
