@@ -16,6 +16,7 @@ import { addAnalysts, addDelegations, addNamedStudentHealth, addOrganiserAdminis
 import { staffUnit } from './teaching.js';
 import { currentSchoolYearStart, htStart, termsFor } from './terms.js';
 import { buildTimetables, writeTimetables } from './timetable.js';
+import { seedDemoPlannings } from './plannings.js';
 
 export interface SeedOptions {
   organiserId: string;
@@ -104,6 +105,7 @@ export async function seedDemo(q: Queryable, opts: SeedOptions): Promise<SeedSum
   const timetables = buildTimetables({ ds, units, today: opts.today, seed: opts.seed });
   lap('generated timetables');
   await writeTimetables(q, org, timetables, lap);
+  await seedDemoPlannings(q, { ds, units, today: opts.today, organiserId: org, preset: opts.preset }, lap);
   // Fresh statistics, or the planner guesses one row per table (PGlite has no autovacuum to fix that).
   await q.execute(sql`analyze`);
   lap('analyzed');
