@@ -11,8 +11,8 @@ import { hashSeed, Rng } from './random.js';
 import type { UnitInfo } from './schools.js';
 
 /**
- * Demo plannings and assessments. At the first three units (where the named accounts are; in both presets, so
- * the municipality's seed grows little): for the teaching groups of years 6–9 in MA, SV and EN and the classes
+ * Demo plannings and assessments. At the first three units (where the named accounts are; in the municipality
+ * preset only for classes A and B, so its seed grows as little as the demo's): for the teaching groups of years 6–9 in MA, SV and EN and the classes
  * of years 4–5 in MA, a published planning that ended a week ago — picked content, 3–8 requirements of the
  * subject's stage, owned by the group's teacher (the class teacher for a class) — with assessments for most
  * pupils (mostly E/C, some A, some not yet; the default scale in years 4–5), shared with pupils and guardians on
