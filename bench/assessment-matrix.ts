@@ -65,7 +65,7 @@ async function ensurePlanning(): Promise<{ planningId: string; pupils: number }>
   }
 }
 
-interface CellState { pupilId: string; requirementId: string; steps: string[]; version: number | null; turn: number }
+interface CellState { pupilId: string; requirementId: string; steps: string[]; version: number | null; turn: number; busy: boolean }
 
 async function main() {
   console.log(`assessment matrix on ${database.label} (${preset} preset); ${machineLine()}`);
@@ -81,7 +81,7 @@ async function main() {
     console.log(`  planning ${planningId}: ${matrix.pupils.length} pupils × ${matrix.requirements.length} requirements, ${matrix.cells.length} cells assessed`);
     const versions = new Map<string, number>(matrix.cells.map((c: any) => [`${c.pupilId}|${c.requirementId}`, c.version]));
     const cells: CellState[] = matrix.pupils.filter((p: any) => p.steps.length).flatMap((p: any) => matrix.requirements.map((r: any) =>
-      ({ pupilId: p.id, requirementId: r.id, steps: p.steps.map((x: any) => x.key), version: versions.get(`${p.id}|${r.id}`) ?? null, turn: 0 })));
+      ({ pupilId: p.id, requirementId: r.id, steps: p.steps.map((x: any) => x.key), version: versions.get(`${p.id}|${r.id}`) ?? null, turn: 0, busy: false })));
 
     const loads: Workload = { next: () => ({ method: 'GET', path: `/api/plannings/${planningId}/matrix`, headers }) };
     await fixedRate(server.baseUrl, loads, { rate: Math.min(loadRate, 20), connections, seconds: 3 }); // warm-up
@@ -92,7 +92,10 @@ async function main() {
     let n = 0;
     const saves: Workload = {
       next: () => {
-        const c = cells[n++ % cells.length];
+        // the next cell without a save in flight (a teacher clicks a cell again only once it has saved)
+        let c = cells[n++ % cells.length];
+        for (let k = 0; c.busy && k < cells.length; k++) c = cells[n++ % cells.length];
+        c.busy = true;
         const level = c.steps[c.turn++ % c.steps.length];
         return { method: 'PUT', path: `/api/plannings/${planningId}/assessments`, tag: c,
           headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
@@ -100,6 +103,7 @@ async function main() {
       },
       onResponse: (_conn, status, body, tag) => {
         const c = tag as CellState;
+        c.busy = false;
         try {
           const parsed = JSON.parse(body);
           if (status === 200) c.version = parsed.version;
