@@ -79,6 +79,8 @@ export const assessmentTexts = {
       saved: 'Skalan är sparad.',
       stale: 'Någon annan har ändrat skalan. Den senaste visas nu.',
       invalid: 'Skalan behöver två till sex olika steg.',
+      startHint: 'Stegen som årskurs 4 och 5 bedöms med i planeringarnas bedömningsmatriser.',
+      open: 'Visa och ändra skalan',
     },
   },
   en: {
@@ -159,6 +161,8 @@ export const assessmentTexts = {
       saved: 'The scale is saved.',
       stale: 'Someone else changed the scale. The latest is shown now.',
       invalid: 'The scale needs two to six different steps.',
+      startHint: 'The steps years 4 and 5 are assessed with in the plannings\' assessment matrices.',
+      open: 'View and change the scale',
     },
   },
 } as const;
