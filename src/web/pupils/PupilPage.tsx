@@ -12,6 +12,7 @@ import { PupilHeading } from './PupilHeading';
 import { StaffPupilPage } from './StaffPupilPage';
 import type { PupilSummary } from './types';
 import { usePupil } from './usePupil';
+import { KnowledgeMatrixLink } from '../assessment/KnowledgeMatrixLink';
 
 function PupilView({ pupil }: { pupil: PupilSummary }) {
   const { t } = useTranslation();
@@ -60,5 +61,5 @@ const STAFF_ROLES = ['teacher', 'administrator', 'principal'];
 export function PupilPage() {
   const { pupilId = '' } = useParams();
   const session = useCurrentSession();
-  return STAFF_ROLES.includes(session.current.role) ? <StaffPupilPage pupilId={pupilId} /> : <PupilSummaryPage pupilId={pupilId} />;
+  return STAFF_ROLES.includes(session.current.role) ? <><StaffPupilPage pupilId={pupilId} /><KnowledgeMatrixLink pupilId={pupilId} /></> : <PupilSummaryPage pupilId={pupilId} />;
 }
