@@ -151,7 +151,7 @@ function RegisterView({ register, queryKey }: { register: Register; queryKey: re
         onSave={(p, c, v) => void saves.save(p.id, c, v)}
         onCarryOver={(p, c) => void saves.carryOver(p.id, c)}
         onStepNotAllowed={(step, p) => setNotice(t('gradeRegister.stepNotForPupil', { step: showStep(step), name: pupilName(p) }))}
-        onBasis={isModuleOn(session, 'planning') ? setBasisOf : undefined}
+        onBasis={isModuleOn(session, 'planning') && session.allowedActions.includes('plannings.view') ? setBasisOf : undefined}
         actions={{
           onAssessment: (p) => setAssessmentOf(p.id),
           onHistory: (p, c) => setHistory({ gradeId: p.cells[c].gradeId!, title: labelOf(p, c) }),
