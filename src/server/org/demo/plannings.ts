@@ -126,7 +126,8 @@ export function buildPlannings(opts: PlanningOptions) {
       .sort((a, b) => stage.requirements.indexOf(a) - stage.requirements.indexOf(b));
     const content = rng.shuffle([...stage.content]).slice(0, rng.int(3, 6)).sort((a, b) => stage.content.indexOf(a) - stage.content.indexOf(b));
     // a shared past planning for the demo guardian's children (9B at the first unit, 4A at the second) and about half of the others
-    const shared = (unitIndex.get(unitId) === 0 && name.startsWith('9B')) || (unitIndex.get(unitId) === 1 && name === '4A') || rng.chance(0.5);
+    const forced = (unitIndex.get(unitId) === 0 && name.startsWith('9B')) || (unitIndex.get(unitId) === 1 && name === '4A');
+    const shared = forced || rng.chance(0.5);
     for (const past of [true, false]) {
       const id = rng.uuid();
       const [start, end] = past ? [pastStart, pastEnd] : [addDays(today, -6), addDays(today, 28)];
@@ -139,7 +140,7 @@ export function buildPlannings(opts: PlanningOptions) {
       requirements.forEach((r, n) => out.requirement.add({ planningId: id, requirementId: r, position: n + 1 }));
       if (!past) continue;
       for (const pupil of pupils) {
-        if (rng.chance(0.08)) continue; // absent at the assessment, not yet assessed
+        if (!forced && rng.chance(0.08)) continue; // absent at the assessment, not yet assessed
         const a = abilityOf(pupil);
         for (const r of requirements) {
           if (rng.chance(0.05)) continue;
