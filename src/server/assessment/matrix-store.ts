@@ -21,7 +21,8 @@ export interface MatrixFacts {
   cells: MatrixCell[];
 }
 
-/** The pupils who are members, today, of one of the planning's groups (alias `pl`), with `m` the membership. */
+/** The pupils who are members, today, of one of the planning's groups (alias `pl`). Used as a derived table (a
+ *  correlated `in (…)` would be run once per person of the organiser). */
 const membersToday = (actor: Actor) => sql`select distinct m.person_id from planning_group pg join group_membership m
     on m.organiser_id = pg.organiser_id and m.group_id = pg.group_id
   where pg.organiser_id = pl.organiser_id and pg.planning_id = pl.id and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)}`;
@@ -53,7 +54,7 @@ export const readMatrix = (q: Q, actor: Actor, planningId: string) => one<Matrix
       where pr.organiser_id = pl.organiser_id and pr.planning_id = pl.id), '[]'::json) as requirements,
     coalesce((select json_agg(json_build_object('id', p.id, 'givenName', p.given_name, 'familyName', p.family_name,
         'year', ${pupilYearAt(actor, sql`p.id`, sql`pl.school_unit_id`)}))
-      from person p where p.organiser_id = pl.organiser_id and p.id in (${membersToday(actor)})), '[]'::json) as pupils,
+      from (${membersToday(actor)}) mt join person p on p.organiser_id = pl.organiser_id and p.id = mt.person_id), '[]'::json) as pupils,
     coalesce((select json_agg(json_build_object('pupilId', a.pupil_id, 'requirementId', a.requirement_id, 'level', a.level,
         'comment', a.comment, 'pupilYear', a.pupil_year, 'assessedOn', a.assessed_on::text, 'assessedBy', a.assessed_by,
         'assessedByName', (select ap.given_name || ' ' || ap.family_name from person ap where ap.organiser_id = a.organiser_id and ap.id = a.assessed_by),
@@ -77,7 +78,10 @@ export const readSaveFacts = (q: Q, actor: Actor, planningId: string, pupilId: s
       and pr.requirement_id = ${requirementId}) as requirement,
     (select json_build_object('id', p.id, 'givenName', p.given_name, 'familyName', p.family_name,
         'year', ${pupilYearAt(actor, sql`p.id`, sql`pl.school_unit_id`)})
-      from person p where p.organiser_id = pl.organiser_id and p.id = ${pupilId} and p.id in (${membersToday(actor)})) as pupil,
+      from person p where p.organiser_id = pl.organiser_id and p.id = ${pupilId} and exists (select 1 from planning_group pg
+        join group_membership m on m.organiser_id = pg.organiser_id and m.group_id = pg.group_id
+        where pg.organiser_id = pl.organiser_id and pg.planning_id = pl.id and m.person_id = p.id
+          and ${inForce(sql`m.start_date`, sql`m.end_date`, actor.today)})) as pupil,
     (select json_build_object('level', a.level, 'comment', a.comment, 'version', a.version) from assessment a
       where a.organiser_id = pl.organiser_id and a.planning_id = pl.id and a.pupil_id = ${pupilId} and a.requirement_id = ${requirementId}) as current
   from planning pl where ${planningAssessorScope(actor)} and pl.id = ${planningId}`, { prepared: true });
@@ -128,3 +132,8 @@ export const readHistory = (q: Q, organiserId: string, cellId: string) => rows<H
 export const readPlanningHead = (q: Q, actor: Actor, planningId: string, scope: 'read' | 'own') => one<{ id: string; status: 'draft' | 'published'; assessmentsShared: boolean; schoolUnitId: string; title: string }>(q,
   sql`select pl.id, pl.status, pl.assessments_shared as "assessmentsShared", pl.school_unit_id as "schoolUnitId", pl.title from planning pl
     where ${scope === 'own' ? planningOwned(actor) : planningScope(actor)} and pl.id = ${planningId}`);
+
+/** The cell as stored now (a save that lost a race answers 409 with it). */
+export const readCell = (q: Q, organiserId: string, planningId: string, pupilId: string, requirementId: string) => one<{ level: string; comment: string | null; version: number }>(q,
+  sql`select level, comment, version from assessment where organiser_id = ${organiserId} and planning_id = ${planningId}
+    and pupil_id = ${pupilId} and requirement_id = ${requirementId}`);

@@ -9,7 +9,7 @@ import { audit, auditStatement } from '../platform/audit/audit.js';
 import { one, type Db } from '../platform/db/database.js';
 import { AppError, badRequest, conflict, notFound } from '../platform/http/errors.js';
 import { cellId } from './cell-id.js';
-import { readHistory, readMatrix, readPlanningHead, readSaveFacts, writeCell, type MatrixCell } from './matrix-store.js';
+import { readCell, readHistory, readMatrix, readPlanningHead, readSaveFacts, writeCell, type MatrixCell } from './matrix-store.js';
 import { readPupilAssessments, readPupilHead, readPupilSubjects, readSubjectRequirements, type PupilAssessmentRow } from './pupil-store.js';
 
 export interface CellInput { pupilId: string; requirementId: string; level: string | null; comment: string | null; version: number | null }
@@ -72,7 +72,10 @@ export function assessmentMatrixService(db: Db) {
         }, written);
         const written = await writeCell(tx, actor, { id, planningId, pupilId: input.pupilId, requirementId: input.requirementId,
           level: input.level, comment, pupilYear: year, expectedVersion: input.version }, auditRow);
-        if (!written) throw conflict('stale_version', 'Someone else changed this assessment', { current: null });
+        if (!written) {
+          const now = await readCell(tx, actor.organiserId, planningId, input.pupilId, input.requirementId);
+          throw conflict('stale_version', 'Someone else changed this assessment', { current: now ?? null });
+        }
         return {
           pupilId: input.pupilId, requirementId: input.requirementId, level: input.level, label: input.level === null ? null : levelLabel(input.level, year),
           comment, pupilYear: year, assessedOn: input.level === null ? null : actor.today, assessedByName: input.level === null ? null : actor.name,
