@@ -5,11 +5,13 @@ import { Section } from '../app/DataTable';
 import { formatDate } from '../app/format';
 import { ErrorState, LoadingState } from '../app/states';
 import { CompactList } from '../portal/CompactList';
+import { wordingOf } from '../../domain/assessment/steps';
 import { knowledgeMatrixPath } from './paths';
 import { plainRequirement } from './RequirementText';
 import { usePupilAssessments } from './useAssessment';
 
-/** The portal's "Bedömningar": the shared assessments of published plannings, per subject and planning. */
+/** The portal's "Bedömningar": the shared assessments of published plannings, per subject and planning; each with the
+ *  requirement's wording for the level reached (E, C, A or G), the general wording otherwise. */
 export function PortalAssessments({ pupilId }: { pupilId: string }) {
   const { t } = useTranslation();
   const found = usePupilAssessments(pupilId);
@@ -23,7 +25,7 @@ export function PortalAssessments({ pupilId }: { pupilId: string }) {
           {plannings.map((p) => (
             <Stack key={p.id} gap={4} data-testid="portal-assessment-planning">
               <Title order={3} size="h5">{p.subjectName}: {t('assessment.portal.planning', { title: p.title, from: formatDate(p.periodStart), to: formatDate(p.periodEnd) })}</Title>
-              <CompactList label={p.title} rows={p.assessments.map((a) => [plainRequirement(a.text),
+              <CompactList label={p.title} rows={p.assessments.map((a) => [plainRequirement(wordingOf(a.level, a.choices) ?? a.text),
                 <span key="v"><strong>{a.label}</strong>{a.comment ? <Text span size="sm" display="block">{a.comment}</Text> : null}</span>])} />
               <Anchor component={Link} to={knowledgeMatrixPath(pupilId, p.subjectCode)} size="sm">{t('assessment.portal.knowledgeMatrix')} – {p.subjectName}</Anchor>
             </Stack>
