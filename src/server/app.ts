@@ -91,6 +91,9 @@ import { developmentTalkRoutes } from './development-talks/routes.js';
 import { developmentTalkService } from './development-talks/talks.js';
 import { extraAdaptationRoutes } from './extra-adaptations/routes.js';
 import { extraAdaptationService } from './extra-adaptations/adaptations.js';
+import { assessmentRoutes } from './assessment/routes.js';
+import { assessmentMatrixService } from './assessment/service.js';
+import { assessmentScaleService } from './assessment/scale.js';
 
 /** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
 export interface RegisteredRoute {
@@ -131,6 +134,9 @@ export interface AppOptions {
   mail?: MailConfig;
   /** Options of the roll call (e.g. the same-day notice of invalid absence). */
   attendance?: AttendanceOptions;
+  /** Background jobs (same-day notices, the mail outbox); default on. Off in tests that must see every
+   *  write as the effect of a request (the fuzzer): the queues then simply wait. */
+  backgroundJobs?: boolean;
 }
 
 export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -217,7 +223,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const mail = mailSender({ db, config: opts.mail ?? readMailConfig(), log: app.log });
   app.decorate('mail', mail);
   app.decorate('sameDayNotices', sameDayNotices({ afterWrite: mail.kick }));
-  app.addHook('onReady', async () => mail.start());
+  const jobs = opts.backgroundJobs !== false;
+  if (jobs) app.addHook('onReady', async () => mail.start()); else await mail.stop();
   app.addHook('onClose', async () => mail.stop());
   await app.register(absenceReportRoutes(absenceReportService(db)));
   await app.register(leaveRoutes(leaveService(db)));
@@ -225,7 +232,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(timetableRoutes(timetableService(db)));
   // a roll call that records invalid absence tells the guardians the same day (in its transaction)
   const noticeWorker = sameDayNoticeWorker({ db, log: app.log, afterWrite: mail.kick });
-  app.addHook('onReady', async () => noticeWorker.start());
+  if (jobs) app.addHook('onReady', async () => noticeWorker.start()); else await noticeWorker.stop();
   app.addHook('onClose', async () => noticeWorker.stop());
   await app.register(attendanceRoutes(attendanceService(db, { afterInvalidAbsence: noticeWorker.kick, ...opts.attendance })));
   await app.register(absenceRoutes({ pupil: pupilAbsenceService(db), overview: absenceOverviewService(db), settings: absenceSettingsService(db), investigations: investigationService(db) }));
@@ -234,6 +241,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(planningRoutes(planningService(db)));
   await app.register(developmentTalkRoutes(developmentTalkService(db), db));
   await app.register(extraAdaptationRoutes(extraAdaptationService(db)));
+  await app.register(assessmentRoutes({ matrix: assessmentMatrixService(db), scale: assessmentScaleService(db) }));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

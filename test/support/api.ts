@@ -19,7 +19,7 @@ export interface TestApp {
 
 /** A fresh copy of the demo template for one test file: PGlite in memory, or a PostgreSQL
  *  database cloned from the template when this project runs on PostgreSQL. */
-export async function startTestApp(opts: { clock?: Clock; oidc?: OidcSettings } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { clock?: Clock; oidc?: OidcSettings; backgroundJobs?: boolean } = {}): Promise<TestApp> {
   const pgTemplate = inject('pgTemplate');
   let database: Database;
   let dropDatabase: (() => Promise<void>) | null = null;
@@ -38,7 +38,7 @@ export async function startTestApp(opts: { clock?: Clock; oidc?: OidcSettings } 
   const organiser = (await one<{ id: string; name: string; contact: string | null }>(database.db,
     sql`select id, name, contact from organiser limit 1`))!;
   const app = await buildApp({
-    database, clock: opts.clock ?? systemClock, organiser, sessionHours: 8, secureCookies: false, logLevel: process.env.LARKA_TEST_LOG ?? 'silent', webRoot: null, oidc: opts.oidc,
+    database, clock: opts.clock ?? systemClock, organiser, sessionHours: 8, secureCookies: false, logLevel: process.env.LARKA_TEST_LOG ?? 'silent', webRoot: null, oidc: opts.oidc, backgroundJobs: opts.backgroundJobs,
   });
   await app.ready();
   return {

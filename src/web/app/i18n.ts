@@ -33,6 +33,7 @@ import { curriculumTexts } from '../curriculum/texts';
 import { planningTexts } from '../planning/texts';
 import { developmentTalkTexts } from '../development-talks/texts';
 import { extraAdaptationTexts } from '../extra-adaptations/texts';
+import { assessmentTexts } from '../assessment/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -85,6 +86,7 @@ const resources = Object.fromEntries(
         planning: planningTexts[lng],
         developmentTalks: developmentTalkTexts[lng],
         extraAdaptations: extraAdaptationTexts[lng],
+        assessment: assessmentTexts[lng],
       },
     },
   ]),

@@ -56,6 +56,9 @@ import { PupilTalksPage } from '../development-talks/PupilTalksPage';
 import { TalkPage } from '../development-talks/TalkPage';
 import { PreparationPage } from '../development-talks/PreparationPage';
 import { AdaptationsPage } from '../extra-adaptations/AdaptationsPage';
+import { AssessmentMatrixPage } from '../assessment/AssessmentMatrixPage';
+import { KnowledgeMatrixPage } from '../assessment/KnowledgeMatrixPage';
+import { AssessmentScalePage } from '../assessment/AssessmentScalePage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -121,6 +124,9 @@ export const router = createBrowserRouter([
       { path: 'planering/ny', element: <RequireModule module="planning"><NewPlanningPage /></RequireModule> },
       { path: 'planering/:planningId', element: <RequireModule module="planning"><PlanningPage /></RequireModule> },
       { path: 'planering/:planningId/redigera', element: <RequireModule module="planning"><EditPlanningPage /></RequireModule> },
+      { path: 'planering/:planningId/bedomning', element: <RequireModule module="planning"><AssessmentMatrixPage /></RequireModule> },
+      { path: 'elever/:pupilId/kunskapsmatris', element: <RequireModule module="planning"><KnowledgeMatrixPage /></RequireModule> },
+      { path: 'bedomning/skala', element: <RequireModule module="planning"><AssessmentScalePage /></RequireModule> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -16,6 +16,7 @@ import { PortalProgrammes } from '../action-programmes/PortalProgrammes';
 import { PortalPlannings } from '../planning/PortalPlannings';
 import { PortalTalks } from '../development-talks/PortalTalks';
 import { PortalAdaptations } from '../extra-adaptations/PortalAdaptations';
+import { PortalAssessments } from '../assessment/PortalAssessments';
 
 function Overview({ pupil, own }: { pupil: PupilSummary; own: boolean }) {
   const { t } = useTranslation();
@@ -33,9 +34,15 @@ function Overview({ pupil, own }: { pupil: PupilSummary; own: boolean }) {
       {isModuleOn(session, 'grading') && <GradesSummary pupilId={pupil.id} />}
       {isModuleOn(session, 'grading') && <TestResults pupilId={pupil.id} />}
       {isModuleOn(session, 'absence') && <AbsenceLinks pupilId={pupil.id} guardian={session.current.role === 'guardian'} />}
-      {isModuleOn(session, 'planning') && <PortalProgrammes pupilId={pupil.id} />}
-      {isModuleOn(session, 'planning') && <PortalPlannings pupilId={pupil.id} />}
-      {isModuleOn(session, 'planning') && <><PortalTalks pupilId={pupil.id} /><PortalAdaptations pupilId={pupil.id} /></>}
+      {isModuleOn(session, 'planning') && (
+        <>
+          <PortalPlannings pupilId={pupil.id} />
+          <PortalAssessments pupilId={pupil.id} />
+          <PortalTalks pupilId={pupil.id} />
+          <PortalAdaptations pupilId={pupil.id} />
+          <PortalProgrammes pupilId={pupil.id} />
+        </>
+      )}
       {own && <ConsentSection />}
     </Stack>
   );

@@ -12,7 +12,6 @@ import { PupilHeading } from './PupilHeading';
 import { StaffPupilPage } from './StaffPupilPage';
 import type { PupilSummary } from './types';
 import { usePupil } from './usePupil';
-import { PupilSupportLinks } from '../development-talks/PupilSupportLinks';
 
 function PupilView({ pupil }: { pupil: PupilSummary }) {
   const { t } = useTranslation();
@@ -61,5 +60,5 @@ const STAFF_ROLES = ['teacher', 'administrator', 'principal'];
 export function PupilPage() {
   const { pupilId = '' } = useParams();
   const session = useCurrentSession();
-  return STAFF_ROLES.includes(session.current.role) ? <><StaffPupilPage pupilId={pupilId} /><PupilSupportLinks pupilId={pupilId} /></> : <PupilSummaryPage pupilId={pupilId} />;
+  return STAFF_ROLES.includes(session.current.role) ? <StaffPupilPage pupilId={pupilId} /> : <PupilSummaryPage pupilId={pupilId} />;
 }

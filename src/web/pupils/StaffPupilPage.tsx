@@ -7,10 +7,10 @@ import { ErrorState, isNotFoundOrForbidden, LoadingState, NotFoundOrNoAccessStat
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { useCurrentSession } from '../session/useSession';
 import { AbsenceSummarySection } from '../absence/AbsenceSummarySection';
-import { PupilProgrammesLink } from '../action-programmes/PupilProgrammesLink';
 import { ContactFacts } from './ContactFacts';
 import { GradesSection } from './GradesSection';
 import { GuardiansSection } from './GuardiansSection';
+import { LearningLinks } from './LearningLinks';
 import { PupilHeading } from './PupilHeading';
 import { SubjectsSection } from './SubjectsSection';
 import type { PupilRecord } from './types';
@@ -52,7 +52,7 @@ function RecordView({ record }: { record: PupilRecord }) {
       <SubjectsSection record={record} />
       <GradesSection years={record.grades} />
       <AbsenceSummarySection pupilId={record.id} />
-      <PupilProgrammesLink pupilId={record.id} />
+      <LearningLinks pupilId={record.id} />
     </Stack>
   );
 }

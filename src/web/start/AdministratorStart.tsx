@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AssessmentScaleLink } from '../assessment/AssessmentScaleLink';
 import { AppLink, groupPath } from '../app/AppLink';
 import { DataTable, Section } from '../app/DataTable';
 import { byName, formatSchoolYear, sortStrings } from '../app/format';
@@ -11,6 +12,7 @@ export function AdministratorStartView({ data }: { data: AdministratorStart }) {
   return (
     <>
       <OpenReportsNotice />
+      <AssessmentScaleLink />
       <Section title={t('start.administrator.classes')} testId="classes">
         <DataTable
           label={t('start.administrator.classes')}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AssessmentScaleLink } from '../assessment/AssessmentScaleLink';
 import { Section } from '../app/DataTable';
 import { FactTable } from '../app/FactTable';
 import { DelegationsSection } from '../delegations/DelegationsSection';
@@ -27,6 +28,7 @@ export function PrincipalStartView({ data }: { data: PrincipalStart }) {
       </Section>
       <DeadlinesSection />
       <DelegationsSection delegations={data.delegations} />
+      <AssessmentScaleLink />
     </>
   );
 }

@@ -271,6 +271,9 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
     ...planning,
     talkId: [talk.id], adaptationId: [adaptation.id],
   };
+  const assessment = await assessmentPools(database);
+  for (const [k, v] of Object.entries(assessment.pools)) pools[k] = [...(pools[k] ?? []), ...v];
+  fixtures.push(...assessment.fixtures);
   return { pools, fixtures };
 }
 
@@ -307,4 +310,25 @@ async function planningPool(database: Database, larare: Client, groupId: string)
     learningHtml: '<p>Hej</p>', teachingHtml: '', assessmentHtml: '', contentIds: [], requirementIds, version: p.version });
   await larare.request('POST', `/api/plannings/${p.id}/publish`, { version: edited.json().version });
   return { planningId: [p.id], versionId: [p.curriculum.id], syllabusId: [p.syllabusId], ownerId: [larare.body.person.id], years: [0, 1] };
+}
+
+/** Assessment: the demo plannings of `larare` (assessed ones first) and one of another unit, their requirements, levels and subjects. */
+async function assessmentPools(database: Database): Promise<{ pools: Record<string, unknown[]>; fixtures: Fixture[] }> {
+  const db = database.db;
+  const own = await rows<{ id: string; requirement_id: string }>(db, sql`select pl.id, (select pr.requirement_id from planning_requirement pr
+      where pr.planning_id = pl.id order by pr.position limit 1) as requirement_id
+    from planning pl join planning_owner po on po.planning_id = pl.id join account a on a.person_id = po.person_id and a.username = 'larare'
+    order by (select count(*) from assessment x where x.planning_id = pl.id) desc, pl.id limit 3`);
+  const other = await rows<{ id: string }>(db, sql`select pl.id from planning pl join school_unit u on u.id = pl.school_unit_id and u.name <> 'Björkskolan'
+    order by pl.id limit 1`);
+  return {
+    pools: {
+      planningId: [...own.map((p) => p.id), ...other.map((p) => p.id)],
+      requirementId: own.map((p) => p.requirement_id),
+      level: ['E', 'C', 'A', 'not_yet', 'met', 'På väg', null],
+      subject: ['MA', 'SV', 'EN'],
+      shared: [true, false],
+    },
+    fixtures: own.slice(0, 2).map((p) => ({ planningId: p.id, requirementId: p.requirement_id, actor: 'larare' })),
+  };
 }

@@ -111,6 +111,7 @@ export async function buildWorld(t: TestApp) {
   Object.assign(fixtures, { talkId: talk.json().id, adaptationId: adaptation.json().id });
   // "Mina elever": every column, so that the leak check reads all of them
   Object.assign(fixtures, { columns: 'className,groups,civicNo,birthDate,email,phone,address,guardians,guardianPhones' });
+  Object.assign(fixtures, await assessmentFixtures(t));
   // e-ID login: a provider name (none is configured in the test app: the routes answer with a redirect)
   Object.assign(fixtures, { provider: 'eid' });
   return { actors, fixtures, reach: await pupilReach(t, actors) };
@@ -247,4 +248,17 @@ async function planningFixtures(t: TestApp, teacher: Client, groupId: string): P
   const published = await teacher.request('POST', `/api/plannings/${p.id}/publish`, { version: edited.json().version });
   if (published.statusCode !== 200) throw new Error(`publish: ${published.body}`);
   return { planningId: p.id, versionId: p.curriculum.id, syllabusId: p.syllabusId, ownerId: teacher.body.person.id };
+}
+
+/** Assessment: the demo's past MA planning of `larare` at the home unit (its pupils assessed) and one of its requirements. */
+async function assessmentFixtures(t: TestApp): Promise<Fixtures> {
+  const found = await one<{ planning_id: string; requirement_id: string }>(t.database.db, sql`select pl.id as planning_id, pr.requirement_id
+    from planning pl join planning_owner po on po.organiser_id = pl.organiser_id and po.planning_id = pl.id
+      join account a on a.person_id = po.person_id and a.username = 'larare'
+      join school_unit u on u.organiser_id = pl.organiser_id and u.id = pl.school_unit_id and u.name = ${HOME}
+      join planning_requirement pr on pr.organiser_id = pl.organiser_id and pr.planning_id = pl.id
+    where exists (select 1 from assessment x where x.organiser_id = pl.organiser_id and x.planning_id = pl.id)
+    order by pl.title, pr.position limit 1`);
+  if (!found) throw new Error('the demo data has no assessed planning of larare');
+  return { planningId: found.planning_id, requirementId: found.requirement_id, level: 'C', subject: 'MA' };
 }

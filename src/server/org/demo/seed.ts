@@ -18,6 +18,7 @@ import { currentSchoolYearStart, htStart, termsFor } from './terms.js';
 import { buildTimetables, writeTimetables } from './timetable.js';
 import { seedActionProgrammes } from './action-programmes.js';
 import { seedDevelopmentTalks } from './development-talks.js';
+import { seedDemoPlannings } from './plannings.js';
 
 export interface SeedOptions {
   organiserId: string;
@@ -108,6 +109,7 @@ export async function seedDemo(q: Queryable, opts: SeedOptions): Promise<SeedSum
   await writeTimetables(q, org, timetables, lap);
   lap(`wrote ${await seedActionProgrammes(q, org, opts.today)} action programmes`);
   await seedDevelopmentTalks(q, org, opts.today);
+  await seedDemoPlannings(q, { ds, units, today: opts.today, organiserId: org, preset: opts.preset }, lap);
   // Fresh statistics, or the planner guesses one row per table (PGlite has no autovacuum to fix that).
   await q.execute(sql`analyze`);
   lap('analyzed');

@@ -16,6 +16,8 @@ import { RegisterTable } from './RegisterTable';
 import { CARRY_OVER, ColumnChooser, FillDown } from './Toolbar';
 import { UnconfirmDialog } from './UnconfirmDialog';
 import { WrittenAssessmentDrawer } from './WrittenAssessmentDrawer';
+import { KnowledgeMatrixDrawer } from '../../assessment/KnowledgeMatrixDrawer';
+import { isModuleOn } from '../../organisation/RequireModule';
 import { showStep, type Column, type Register, type RegisterPupil } from './types';
 import { useCellSaves } from './useCellSaves';
 import { registerQueryKey, useColumnChoice, useRegister } from './useRegister';
@@ -51,6 +53,7 @@ function RegisterView({ register, queryKey }: { register: Register; queryKey: re
   const [assessmentOf, setAssessmentOf] = useState<string | null>(null);
   const [history, setHistory] = useState<CellRef | null>(null);
   const [unconfirm, setUnconfirm] = useState<CellRef | null>(null);
+  const [basisOf, setBasisOf] = useState<RegisterPupil | null>(null);
   const labelOf = (p: RegisterPupil, c: Column) => `${register.columns.find((x) => x.key === c)?.label ?? c}, ${pupilName(p)}`;
 
   /** Carries over for every selected pupil whose cell allows it (an editable HT/VT cell without a grade of its own). */
@@ -148,6 +151,7 @@ function RegisterView({ register, queryKey }: { register: Register; queryKey: re
         onSave={(p, c, v) => void saves.save(p.id, c, v)}
         onCarryOver={(p, c) => void saves.carryOver(p.id, c)}
         onStepNotAllowed={(step, p) => setNotice(t('gradeRegister.stepNotForPupil', { step: showStep(step), name: pupilName(p) }))}
+        onBasis={isModuleOn(session, 'planning') && session.allowedActions.includes('plannings.view') ? setBasisOf : undefined}
         actions={{
           onAssessment: (p) => setAssessmentOf(p.id),
           onHistory: (p, c) => setHistory({ gradeId: p.cells[c].gradeId!, title: labelOf(p, c) }),
@@ -164,6 +168,7 @@ function RegisterView({ register, queryKey }: { register: Register; queryKey: re
         onClose={() => setAssessmentOf(null)}
       />
       <HistoryModal gradeId={history?.gradeId ?? null} title={history?.title ?? ''} onClose={() => setHistory(null)} />
+      <KnowledgeMatrixDrawer pupil={basisOf} subject={group.subject.code} onClose={() => setBasisOf(null)} />
       <UnconfirmDialog groupId={group.id} gradeId={unconfirm?.gradeId ?? null} title={unconfirm?.title ?? ''}
         onClose={() => setUnconfirm(null)} onDone={setNotice} />
     </Stack>

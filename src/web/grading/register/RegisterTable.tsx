@@ -5,12 +5,13 @@ import { formatSchoolYear } from '../../app/format';
 import { GradeCell, pupilName, type CellActions } from './GradeCell';
 import { cellKey, type Column, type Register, type RegisterPupil, type SaveStatus } from './types';
 import classes from './register.module.css';
+import { BasisButton } from '../../assessment/BasisButton';
 
 const NAV_KEYS_TO_SWALLOW = ['Home', 'End', 'PageUp', 'PageDown'];
 
 /** The pupils with one column per shown grade column; keyboard entry moves down the column. */
 export function RegisterTable({
-  register, shown, status, editable, administer, selected, onSelect, onSave, onCarryOver, onStepNotAllowed, actions,
+  register, shown, status, editable, administer, selected, onSelect, onSave, onCarryOver, onStepNotAllowed, actions, onBasis,
 }: {
   register: Register;
   shown: Column[];
@@ -23,6 +24,8 @@ export function RegisterTable({
   onCarryOver: (pupil: RegisterPupil, column: Column) => void;
   onStepNotAllowed: (step: string, pupil: RegisterPupil) => void;
   actions: Omit<CellActions, 'onSave' | 'onCarryOver' | 'onKeyDown'>;
+  /** Opens the pupil's knowledge matrix beside the grade ("Underlag"), when given. */
+  onBasis?: (pupil: RegisterPupil) => void;
 }) {
   const { t } = useTranslation();
   const body = useRef<HTMLTableSectionElement>(null);
@@ -109,6 +112,7 @@ export function RegisterTable({
               )}
               <Table.Th scope="row" fw={500}>
                 {p.familyName}
+                {onBasis && <BasisButton pupil={p} onOpen={onBasis} />}
               </Table.Th>
               <Table.Td>{p.givenName}</Table.Td>
               <Table.Td>{formatSchoolYear(p.schoolYear)}</Table.Td>
