@@ -48,6 +48,7 @@ describe('planning: a teacher publishes a planning, a guardian reads it', () => 
 
   it('the teacher reads the mathematics syllabus on "Kursplaner"', async () => {
     await login(page, 'larare');
+    await page.getByTestId('nav-planning').click();
     await page.getByTestId('nav-curriculum').click();
     await page.getByRole('heading', { level: 1, name: 'Kursplaner' }).waitFor();
     await choose(page, 'curriculum-subject', 'Matematik');

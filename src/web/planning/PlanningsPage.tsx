@@ -29,7 +29,10 @@ export function PlanningsPage() {
     <Stack gap="lg" py="md" data-testid="plannings-page">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{title}</Title>
-        {teacher && <Button component={Link} to="/planering/ny" data-testid="planning-new">{t('planning.new')}</Button>}
+        <Group>
+          <Button component={Link} to="/kursplaner" variant="default" data-testid="nav-curriculum">{t('curriculum.nav')}</Button>
+          {teacher && <Button component={Link} to="/planering/ny" data-testid="planning-new">{t('planning.new')}</Button>}
+        </Group>
       </Group>
       <Group align="flex-end">
         <Select label={t('planning.filters.status')} w={180} clearable placeholder={t('planning.filters.all')} value={filter.status} data-testid="filter-status"
