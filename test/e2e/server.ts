@@ -37,7 +37,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => st
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`server not healthy after ${timeoutMs} ms\n${log()}`);
 }
