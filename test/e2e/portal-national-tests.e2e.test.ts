@@ -19,6 +19,7 @@ describe('national test results, and the guardian\'s and pupil\'s pages', () => 
   let page: Page;
   let maGroup = { id: '', name: '' };
   let olle = { id: '', name: '' };
+  let removeCopy: (() => void) | undefined;
 
   beforeAll(async () => {
     // Olle (Sofia Ängström's son in 9B) turned 18 last year and has an account of his own
@@ -38,7 +39,7 @@ describe('national test results, and the guardian\'s and pupil\'s pages', () => 
            and not exists (select 1 from group_staff x where x.group_id = g.id and x.person_id = a.person_id)`);
     });
     try { server = await startServer(); } finally { copy.restoreEnv(); }
-    afterAll(() => copy.remove());
+    removeCopy = () => copy.remove();
     browser = await launchBrowser();
     page = await newPage(browser, server.baseUrl);
 
@@ -65,6 +66,7 @@ describe('national test results, and the guardian\'s and pupil\'s pages', () => 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    removeCopy?.();
   });
 
   it('a teacher registers test grades for 9A in mathematics, each saved at once', async () => {

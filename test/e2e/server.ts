@@ -1,12 +1,12 @@
 // Starts the real Lärka server for a browser journey: a free port, a fresh data folder
 // (copied from LARKA_TEMPLATE_DATA_DIR when set, otherwise the server seeds the demo itself).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
+import { testTempDir } from '../support/temp-dir.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -37,7 +37,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => st
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`server not healthy after ${timeoutMs} ms\n${log()}`);
 }
@@ -53,20 +53,26 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** The demo template folder: LARKA_TEMPLATE_DATA_DIR, or the one the test run's global setup seeded. */
-function templateDir(): string | undefined {
-  if (process.env.LARKA_TEMPLATE_DATA_DIR) return process.env.LARKA_TEMPLATE_DATA_DIR;
+/** A value the test run's global setup provided (typed there; looked up by name here), or undefined
+ *  when not running under the project's vitest config. */
+function provided<T>(key: string): T | undefined {
   try {
-    // provided by test/support/global-setup.ts (typed there; looked up by name here)
-    const dir = (inject as unknown as (key: string) => string | undefined)('pgliteTemplateDir');
-    return dir || undefined;
+    return (inject as unknown as (key: string) => T | undefined)(key);
   } catch {
-    return undefined; // not running under the project's vitest config
+    return undefined;
   }
 }
 
-/** The server serves dist/web: build it when the web sources changed (a no-op when fresh). */
+/** The demo template folder: LARKA_TEMPLATE_DATA_DIR, or the one the test run's global setup seeded. */
+function templateDir(): string | undefined {
+  if (process.env.LARKA_TEMPLATE_DATA_DIR) return process.env.LARKA_TEMPLATE_DATA_DIR;
+  return provided<string>('pgliteTemplateDir') || undefined;
+}
+
+/** The server serves dist/web: build it when the web sources changed (a no-op when fresh). The e2e
+ *  tier's global setup (test/support/web-build.ts) has done so once for the whole run. */
 function ensureWebBuild(): void {
+  if (provided<boolean>('webBuildChecked')) return;
   const script = ['scripts/build-web-if-stale.mjs', 'scripts/build-web-if-stale.ts']
     .map((p) => join(repoRoot, p))
     .find((p) => existsSync(p));
@@ -86,11 +92,25 @@ export interface ServerOptions {
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   ensureWebBuild();
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'larka-e2e-'));
   const template = templateDir();
-  if (template) cpSync(template, dataDir, { recursive: true });
+  // The free port is released before the server takes it: when journeys run in parallel another
+  // process may take it first, and the server then exits with EADDRINUSE; it starts again on a fresh copy.
+  for (let attempt = 1; ; attempt++) {
+    const dataDir = testTempDir('larka-e2e-');
+    if (template) cpSync(template, dataDir, { recursive: true });
+    try {
+      return await startOn(await freePort(), dataDir, opts);
+    } catch (e) {
+      rmSync(dataDir, { recursive: true, force: true });
+      if (attempt < 3 && e instanceof PortTakenError) continue;
+      throw e;
+    }
+  }
+}
 
+class PortTakenError extends Error {}
+
+async function startOn(port: number, dataDir: string, opts: ServerOptions): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -115,18 +135,22 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   child.stderr?.on('data', keep);
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
+  const kill = async () => {
     if (child.pid !== undefined && child.exitCode === null) {
       process.kill(child.pid, 'SIGTERM');
       if (!(await waitForExit(child, 5_000)) && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
       await waitForExit(child, 2_000);
     }
+  };
+  const stop = async () => {
+    await kill();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await waitForHealth(baseUrl, child, () => output, 60_000);
   } catch (e) {
-    await stop();
+    await kill();
+    if (output.includes('EADDRINUSE')) throw new PortTakenError(`port ${port} was taken`);
     throw e;
   }
   return { baseUrl, stop };

@@ -1,11 +1,10 @@
 // Setup helpers of the browser journeys: an API client for preparing data, and a copy of the demo template
 // a journey may change before its server starts.
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpSync, rmSync } from 'node:fs';
 import { expect, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/server/platform/db/database.js';
+import { testTempDir } from '../support/temp-dir.js';
 
 interface Session {
   csrfToken: string;
@@ -65,7 +64,7 @@ export async function templateCopy(label: string, prepare: (database: Database) 
   const previous = process.env.LARKA_TEMPLATE_DATA_DIR;
   const source = previous || inject('pgliteTemplateDir');
   expect(source, 'the demo template of the test run').toBeTruthy();
-  const dir = mkdtempSync(join(tmpdir(), `larka-e2e-${label}-`));
+  const dir = testTempDir(`larka-e2e-${label}-`);
   cpSync(source, dir, { recursive: true });
   const database = await openDatabase({ databaseUrl: null, dataDir: dir });
   try { await prepare(database); } finally { await database.close(); }

@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { inject } from 'vitest';
@@ -8,7 +6,8 @@ import { systemClock, type Clock } from '../../src/domain/common/dates.js';
 import { buildApp } from '../../src/server/app.js';
 import type { OidcSettings } from '../../src/domain/oidc/provider-config.js';
 import { one, openDatabase, type Database } from '../../src/server/platform/db/database.js';
-import { adminQuery, withDatabase } from './global-setup.js';
+import { adminQuery, withDatabase } from './demo-template.js';
+import { testTempDir } from './temp-dir.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -30,7 +29,7 @@ export async function startTestApp(opts: { clock?: Clock; oidc?: OidcSettings; b
     database = await openDatabase({ databaseUrl: withDatabase(server, name), dataDir: null, poolSize: 4 });
     dropDatabase = () => adminQuery(server, `drop database if exists ${name} with (force)`);
   } else {
-    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'larka-test-'));
+    const copy = testTempDir('larka-test-');
     fs.cpSync(inject('pgliteTemplateDir'), copy, { recursive: true });
     database = await openDatabase({ databaseUrl: null, dataDir: copy });
     dropDatabase = async () => fs.rmSync(copy, { recursive: true, force: true });

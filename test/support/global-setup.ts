@@ -1,57 +1,46 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { systemClock } from '../../src/domain/common/dates.js';
-import { prepareDatabase } from '../../src/server/bootstrap.js';
-import { readConfig } from '../../src/server/platform/config/config.js';
+import { PG_TEMPLATE_ENV, PGLITE_TEMPLATE_ENV, seedPgliteTemplate, seedPostgresTemplate, type Template } from './demo-template.js';
+
+export { adminQuery, withDatabase } from './demo-template.js';
 
 /**
- * Seeds the demo municipality ONCE per test run into a template that every test file copies:
- * a PGlite data folder (copied per test file and per browser-journey server), and, when
- * TEST_DATABASE_URL is set, a PostgreSQL template database.
+ * The demo municipality every test file copies: a PGlite data folder (copied per test file and per
+ * browser-journey server), and, when TEST_DATABASE_URL is set, a PostgreSQL template database.
+ * `npm test` seeds them once for all tiers and passes them in LARKA_TEST_PGLITE_TEMPLATE and
+ * LARKA_TEST_PG_TEMPLATE (see demo-template.ts); without those this tier seeds its own and removes it after.
  */
 export default async function setup(project: TestProject) {
   const t0 = Date.now();
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'larka-template-'));
-  const dataDir = path.join(root, 'data');
-  const config = { ...readConfig({}), dataDir, databaseUrl: null };
   const serverUrl = process.env.TEST_DATABASE_URL;
   const onPostgres = !!serverUrl && project.config.env?.LARKA_TEST_DB === 'postgres';
-  if (!onPostgres) {
-    const { database } = await prepareDatabase(config, systemClock, () => {});
-    await database.close();
+  const owned: Template<string>[] = [];
+  const seeded: string[] = [];
+
+  let pgliteDir = process.env[PGLITE_TEMPLATE_ENV] ?? '';
+  if (!pgliteDir && !onPostgres) {
+    const template = await seedPgliteTemplate();
+    owned.push(template);
+    pgliteDir = template.value;
+    seeded.push('PGlite');
   }
-  project.provide('pgliteTemplateDir', dataDir);
+  project.provide('pgliteTemplateDir', pgliteDir);
 
   let pgTemplate: string | null = null;
   if (onPostgres && serverUrl) {
-    pgTemplate = `larka_tpl_${process.pid}_${Date.now()}`;
-    await adminQuery(serverUrl, `create database ${pgTemplate}`);
-    const url = withDatabase(serverUrl, pgTemplate);
-    const prepared = await prepareDatabase({ ...config, databaseUrl: url }, systemClock, () => {});
-    await prepared.database.close();
+    pgTemplate = process.env[PG_TEMPLATE_ENV] || null;
+    if (!pgTemplate) {
+      const template = await seedPostgresTemplate(serverUrl);
+      owned.push(template);
+      pgTemplate = template.value;
+      seeded.push('PostgreSQL');
+    }
   }
   project.provide('pgTemplate', pgTemplate);
-  console.log(`[test] demo template seeded in ${Date.now() - t0} ms on ${pgTemplate ? 'PostgreSQL' : 'PGlite'}`);
+  if (seeded.length) console.log(`[test] demo template seeded in ${Date.now() - t0} ms on ${seeded.join(' and ')}`);
 
   return async () => {
-    if (pgTemplate && serverUrl) await adminQuery(serverUrl, `drop database if exists ${pgTemplate} with (force)`);
-    fs.rmSync(root, { recursive: true, force: true });
+    for (const template of owned) await template.remove();
   };
-}
-
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-export async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try { await client.query(statement); } finally { await client.end(); }
 }
 
 declare module 'vitest' {
