@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export function BasisButton<P extends { givenName: string; familyName: string }>({ pupil, onOpen }: { pupil: P; onOpen: (p: P) => void }) {
   const { t } = useTranslation();
   return (
-    <Button size="compact-xs" variant="subtle" ml={4} onClick={() => onOpen(pupil)} data-testid="basis-button"
+    <Button size="compact-xs" variant="subtle" onClick={() => onOpen(pupil)} data-testid="basis-button"
       aria-label={t('assessment.knowledge.basisLabel', { name: `${pupil.givenName} ${pupil.familyName}` })}>
       {t('assessment.knowledge.basis')}
     </Button>

@@ -100,6 +100,7 @@ export function RegisterTable({
                 {c.label}
               </Table.Th>
             ))}
+            {onBasis && <Table.Th scope="col" className={classes.noPrint}>{t('assessment.knowledge.basis')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody ref={body}>
@@ -112,7 +113,6 @@ export function RegisterTable({
               )}
               <Table.Th scope="row" fw={500}>
                 {p.familyName}
-                {onBasis && <BasisButton pupil={p} onOpen={onBasis} />}
               </Table.Th>
               <Table.Td>{p.givenName}</Table.Td>
               <Table.Td>{formatSchoolYear(p.schoolYear)}</Table.Td>
@@ -129,6 +129,7 @@ export function RegisterTable({
                   />
                 </Table.Td>
               ))}
+              {onBasis && <Table.Td className={classes.noPrint}><BasisButton pupil={p} onOpen={onBasis} /></Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>
