@@ -2,11 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 // Vitest's default is one worker per core but one (cores − 1): on a 2-core machine one file at a time.
 // The unit and api files each hold their own database copy, so two run side by side (LARKA_TEST_WORKERS
-// to change it). The journeys could too (each has its own server, port and data folder), but with two at
-// once on a busy machine the grade register journey lost a column tick now and then ("Clicking the
-// checkbox did not change its state"): one at a time until that is understood (LARKA_E2E_WORKERS=2 to try).
+// to change it). The journeys too (each has its own server, port and data folder): two at a time
+// (LARKA_E2E_WORKERS to change it).
 const workers = Number(process.env.LARKA_TEST_WORKERS) || 2;
-const journeys = Number(process.env.LARKA_E2E_WORKERS) || 1;
+const journeys = Number(process.env.LARKA_E2E_WORKERS) || 2;
 
 const api = (name: string, db: 'pglite' | 'postgres') => ({
   test: {
