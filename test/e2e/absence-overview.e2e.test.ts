@@ -14,8 +14,8 @@ import { swedishDate } from '../../src/domain/common/dates';
 import { mondayOf } from '../../src/domain/absence/weeks';
 import { one } from '../../src/server/platform/db/database';
 import { generateUnitAbsence } from '../support/absence-week';
-import { launchBrowser, login, newPage, screenshot, seriousA11yViolations } from './browser';
-import { startServer, type RunningServer } from './server';
+import { login, screenshot, seriousA11yViolations, journeyOnCopy } from './browser';
+import { type RunningServer } from './server';
 import { templateCopy } from './setup';
 
 const day = (date: string, add: number) => new Date(Date.parse(`${date}T00:00:00Z`) + add * 86_400_000).toISOString().slice(0, 10);
@@ -26,8 +26,8 @@ describe('absence: the mentor\'s overview, the principal\'s investigation, stude
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let close: () => Promise<void> = async () => {};
   let elsa = '';
-  let cleanup: () => void = () => {};
 
   beforeAll(async () => {
     // six school weeks of lessons and deviations at Björkskolan; Elsa (elev, 9A) unreported for a whole week
@@ -52,12 +52,9 @@ describe('absence: the mentor\'s overview, the principal\'s investigation, stude
         select ${org}, gen_random_uuid(), ${elsa}, x.lesson_date, 'absent', x.minutes, true, x.subject_code, x.group_id, x.id, '00000000-0000-4000-8000-0000000000a1'
           from (${lessonsOf(lastMonday, lastMonday)}) x`);
     });
-    try { server = await startServer(); } finally { copy.restoreEnv(); }
-    cleanup = copy.remove;
-    browser = await launchBrowser();
-    page = await newPage(browser, server.baseUrl);
+    ({ server, browser, page, close } = await journeyOnCopy(copy));
   }, 180_000);
-  afterAll(async () => { await browser?.close(); await server?.stop(); cleanup(); });
+  afterAll(() => close());
 
   it('the mentor opens Frånvaro for 9A: a highlighted pupil and the heat map per week', async () => {
     await login(page, 'mentor');

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { swedishDate } from '../../src/domain/common/dates';
 import { addDays } from '../../src/domain/timetable/calendar';
 import { one } from '../../src/server/platform/db/database';
-import { choose, launchBrowser, login, newPage, screenshot, seriousA11yViolations } from './browser';
-import { startServer, type RunningServer } from './server';
+import { choose, login, screenshot, seriousA11yViolations, journeyOnCopy } from './browser';
+import { type RunningServer } from './server';
 import { templateCopy } from './setup';
 
 const today = swedishDate(new Date());
@@ -22,8 +22,8 @@ describe('action programme: investigation, the principal\'s decision, the guardi
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let close: () => Promise<void> = async () => {};
   let olle = '';
-  let cleanup: () => void = () => {};
 
   beforeAll(async () => {
     // Olle (the demo guardian's child, 9B at Björkskolan) is taught mathematics by larare
@@ -39,12 +39,9 @@ describe('action programme: investigation, the principal\'s decision, the guardi
          where g.subject_code = 'MA' and g.group_type = 'teaching'
            and not exists (select 1 from group_staff s where s.group_id = g.id and s.person_id = ${larare} and s.end_date is null)`);
     });
-    try { server = await startServer(); } finally { copy.restoreEnv(); }
-    cleanup = copy.remove;
-    browser = await launchBrowser();
-    page = await newPage(browser, server.baseUrl);
+    ({ server, browser, page, close } = await journeyOnCopy(copy));
   }, 180_000);
-  afterAll(async () => { await browser?.close(); await server?.stop(); cleanup(); });
+  afterAll(() => close());
 
   it('the teacher starts an investigation from the pupil page and drafts the programme', async () => {
     await login(page, 'larare');

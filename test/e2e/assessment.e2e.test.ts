@@ -7,18 +7,18 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { one } from '../../src/server/platform/db/database';
 import { insertPlanning } from '../support/planning-fixture';
-import { launchBrowser, login, newPage, screenshot, seriousA11yViolations } from './browser';
-import { startServer, type RunningServer } from './server';
+import { login, newPage, screenshot, seriousA11yViolations, journeyOnCopy } from './browser';
+import { type RunningServer } from './server';
 import { templateCopy } from './setup';
 
 describe('assessment: the matrix, sharing, the guardian, the basis for the grade', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let close: () => Promise<void> = async () => {};
   let planningId = '';
   let olle = '';
   let nineA = '';
-  let cleanup: () => void = () => {};
 
   beforeAll(async () => {
     const copy = await templateCopy('assessment', async (database) => {
@@ -31,12 +31,9 @@ describe('assessment: the matrix, sharing, the guardian, the basis for the grade
       nineA = (await one<{ id: string }>(db, sql`select g.id from student_group g join school_unit u on u.id = g.school_unit_id
         and u.name = 'Björkskolan' where g.name = '9A MA' limit 1`))!.id;
     });
-    try { server = await startServer(); } finally { copy.restoreEnv(); }
-    cleanup = copy.remove;
-    browser = await launchBrowser();
-    page = await newPage(browser, server.baseUrl);
+    ({ server, browser, page, close } = await journeyOnCopy(copy));
   }, 180_000);
-  afterAll(async () => { await browser?.close(); await server?.stop(); cleanup(); });
+  afterAll(() => close());
 
   it('the teacher assesses cells with a click each, comments one and reads its history', async () => {
     await login(page, 'larare');

@@ -99,3 +99,13 @@ export function journey(opts?: ServerOptions): { server: RunningServer; browser:
   });
   return j;
 }
+
+/** The same on a prepared copy of the demo template (`templateCopy`), from the file's own beforeAll: the
+ *  server, a browser and a page; `close` (for afterAll) stops them and removes the copy. */
+export async function journeyOnCopy(copy: { restoreEnv(): void; remove(): void }, opts?: ServerOptions) {
+  let server: RunningServer;
+  try { server = await startServer(opts); } finally { copy.restoreEnv(); }
+  const browser = await launchBrowser();
+  const page = await newPage(browser, server.baseUrl);
+  return { server, browser, page, close: async () => { await browser.close(); await server.stop(); copy.remove(); } };
+}

@@ -7,16 +7,16 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { one } from '../../src/server/platform/db/database';
-import { launchBrowser, login, newPage, screenshot, seriousA11yViolations } from './browser';
-import { startServer, type RunningServer } from './server';
+import { login, screenshot, seriousA11yViolations, journeyOnCopy } from './browser';
+import { type RunningServer } from './server';
 import { templateCopy } from './setup';
 
 describe('development talk: the mentor plans, holds and shares it; the guardian reads it', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let close: () => Promise<void> = async () => {};
   let olle = '';
-  let cleanup: () => void = () => {};
 
   beforeAll(async () => {
     const copy = await templateCopy('talks', async (database) => {
@@ -28,12 +28,9 @@ describe('development talk: the mentor plans, holds and shares it; the guardian 
         select c.organiser_id, gen_random_uuid(), c.id, a.person_id, 'mentor', false, '2000-01-01' from student_group c, account a
          where c.name = '9B' and c.group_type = 'class' and c.school_unit_id = (select id from school_unit where name = 'Björkskolan') and a.username = 'larare'`);
     });
-    try { server = await startServer(); } finally { copy.restoreEnv(); }
-    cleanup = copy.remove;
-    browser = await launchBrowser();
-    page = await newPage(browser, server.baseUrl);
+    ({ server, browser, page, close } = await journeyOnCopy(copy));
   }, 180_000);
-  afterAll(async () => { await browser?.close(); await server?.stop(); cleanup(); });
+  afterAll(() => close());
 
   it('the teacher sees the coming talks missing their comment and comments in mathematics', async () => {
     await login(page, 'larare');

@@ -10,8 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/server/platform/auth/passwords';
 import { one } from '../../src/server/platform/db/database';
-import { choose, launchBrowser, login, newPage, screenshot, seriousA11yViolations } from './browser';
-import { repoRoot, startServer, type RunningServer } from './server';
+import { choose, login, screenshot, seriousA11yViolations, journeyOnCopy } from './browser';
+import { repoRoot, type RunningServer } from './server';
 import { apiClient, templateCopy } from './setup';
 
 const shot = (page: Page, name: string) => screenshot(page, `screenshots/${name}`);
@@ -20,6 +20,7 @@ describe('planning: a teacher publishes a planning, a guardian reads it', () => 
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let close: () => Promise<void> = async () => {};
   let elev = '';
   let group = { id: '', name: '' };
   let planningId = '';
@@ -36,15 +37,12 @@ describe('planning: a teacher publishes a planning, a guardian reads it', () => 
         join group_membership m on m.group_id = g.id and m.end_date is null join account a on a.person_id = m.person_id and a.username = 'elev'
         where g.subject_code = 'MA' and g.group_type = 'teaching' limit 1`))!;
     });
-    try { server = await startServer(); } finally { copy.restoreEnv(); }
-    afterAll(() => copy.remove());
-    browser = await launchBrowser();
-    page = await newPage(browser, server.baseUrl);
+    ({ server, browser, page, close } = await journeyOnCopy(copy));
     elev = (await (await apiClient(server.baseUrl, 'elev')).get<{ self: { id: string } }>('/api/start')).self.id;
     const options = await (await apiClient(server.baseUrl, 'larare')).get<{ groups: { id: string }[] }>('/api/plannings/options');
     expect(options.groups.map((g) => g.id), 'larare teaches the mathematics group of elev').toContain(group.id);
   }, 180_000);
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  afterAll(() => close());
 
   it('the teacher reads the mathematics syllabus on "Kursplaner"', async () => {
     await login(page, 'larare');

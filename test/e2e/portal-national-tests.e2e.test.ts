@@ -9,17 +9,17 @@ import type { Browser, Page } from 'playwright-core';
 import { swedishDate } from '../../src/domain/common/dates';
 import { hashPassword } from '../../src/server/platform/auth/passwords';
 import { one } from '../../src/server/platform/db/database';
-import { choose, firstColumn, launchBrowser, login, newPage, screenshot, seriousA11yViolations } from './browser';
-import { startServer, type RunningServer } from './server';
+import { choose, firstColumn, login, screenshot, seriousA11yViolations, journeyOnCopy } from './browser';
+import { type RunningServer } from './server';
 import { apiClient, handOutTermGrade, templateCopy, type Register } from './setup';
 
 describe('national test results, and the guardian\'s and pupil\'s pages', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let close: () => Promise<void> = async () => {};
   let maGroup = { id: '', name: '' };
   let olle = { id: '', name: '' };
-  let removeCopy: (() => void) | undefined;
 
   beforeAll(async () => {
     // Olle (Sofia Ängström's son in 9B) turned 18 last year and has an account of his own
@@ -38,10 +38,7 @@ describe('national test results, and the guardian\'s and pupil\'s pages', () => 
          where g.subject_code = 'MA' and g.group_type = 'teaching' and m.end_date is null
            and not exists (select 1 from group_staff x where x.group_id = g.id and x.person_id = a.person_id)`);
     });
-    try { server = await startServer(); } finally { copy.restoreEnv(); }
-    removeCopy = () => copy.remove();
-    browser = await launchBrowser();
-    page = await newPage(browser, server.baseUrl);
+    ({ server, browser, page, close } = await journeyOnCopy(copy));
 
     const teacher = await apiClient(server.baseUrl, 'larare');
     await teacher.switchUnit('teacher', 'Björkskolan');
@@ -63,11 +60,7 @@ describe('national test results, and the guardian\'s and pupil\'s pages', () => 
     await admin.put(`/api/national-tests/${olle.id}`, { subjectCode: 'MA', gradeYear: 9, schoolYear, testGrade: 'A', version: null });
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeCopy?.();
-  });
+  afterAll(() => close());
 
   it('a teacher registers test grades for 9A in mathematics, each saved at once', async () => {
     await login(page, 'larare');

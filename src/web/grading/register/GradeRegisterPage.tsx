@@ -182,8 +182,10 @@ export function GradeRegisterPage() {
   const session = useCurrentSession();
   const register = useRegister(groupId, session.current);
   const queryKey = registerQueryKey(groupId, session.current);
-  if (register.data) return <RegisterView key={groupId} register={register.data} queryKey={queryKey} />;
-  if (register.isPending) return <LoadingState />;
+  // the user's chosen columns first: the register never shows the default columns and then takes some away
+  const columnsReady = useColumnChoice().ready;
+  if (register.data && columnsReady) return <RegisterView key={groupId} register={register.data} queryKey={queryKey} />;
+  if (register.isPending || !columnsReady) return <LoadingState />;
   if (isNotFoundOrForbidden(register.error)) return <NotFoundOrNoAccessState title={t('gradeRegister.notFound')} testId="register-not-found" />;
   return <ErrorState error={register.error} onRetry={() => void register.refetch()} />;
 }
