@@ -37,11 +37,9 @@ export function useColumnChoice() {
   const shown: Column[] = Array.isArray(value) ? COLUMNS.filter((c) => value.some((v) => isColumn(v) && v === c)) : [...COLUMNS];
   const save = useMutation({
     mutationFn: (columns: Column[]) => apiPut<{ key: string; value: unknown }>(PREF_PATH, { value: columns }),
-    // a fetch of the stored choice still on its way would otherwise overwrite the click when it lands
-    onMutate: async (columns) => {
-      await qc.cancelQueries({ queryKey: PREF_KEY });
-      qc.setQueryData(PREF_KEY, { key: 'grading.columns', value: columns });
-    },
+    // at once, so the ticked box shows its new state; the register is shown only once the stored choice has
+    // loaded (GradeRegisterPage), so no fetch of it is on its way to overwrite this
+    onMutate: (columns) => qc.setQueryData(PREF_KEY, { key: 'grading.columns', value: columns }),
   });
   return { shown, ready: !query.isPending, setShown: (columns: Column[]) => save.mutate(columns) };
 }
