@@ -48,6 +48,11 @@ import { sessionService } from './session/session-service.js';
 import { startRoutes } from './start/routes.js';
 import { nationalTestRoutes } from './national-tests/routes.js';
 import { nationalTestService } from './national-tests/service.js';
+import { resultsImportRoutes } from './national-tests/import/routes.js';
+import { resultsImportService } from './national-tests/import/results-import.js';
+import { followupDataRoutes } from './followup/background/routes.js';
+import { backgroundService } from './followup/background/service.js';
+import { referenceService } from './followup/reference/service.js';
 import { consentRoutes } from './portal/consent-routes.js';
 import { consentService } from './portal/consent-service.js';
 import { startService } from './start/start-service.js';
@@ -92,8 +97,16 @@ import { developmentTalkService } from './development-talks/talks.js';
 import { extraAdaptationRoutes } from './extra-adaptations/routes.js';
 import { extraAdaptationService } from './extra-adaptations/adaptations.js';
 import { assessmentRoutes } from './assessment/routes.js';
+import { followupReportRoutes } from './followup/report-routes.js';
+import { followupReportService } from './followup/report-service.js';
+import { followupExpectedService } from './followup/expected-service.js';
+import { followupExportService } from './followup/export-service.js';
 import { assessmentMatrixService } from './assessment/service.js';
 import { assessmentScaleService } from './assessment/scale.js';
+import { findingRoutes } from './followup/findings-routes.js';
+import { findingService } from './followup/findings-service.js';
+import { reflectionRoutes } from './followup/reflection-routes.js';
+import { reflectionService } from './followup/reflection-service.js';
 
 /** A registered route as the guard-rail tests enumerate it (app.routeTable): never a hand-kept list. */
 export interface RegisteredRoute {
@@ -218,6 +231,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(importRoutes(importService(db), registerExport(db)));
   await app.register(organisationRoutes(db));
   await app.register(nationalTestRoutes(nationalTestService(db)));
+  await app.register(resultsImportRoutes(resultsImportService(db)));
+  await app.register(followupDataRoutes(backgroundService(db), referenceService(db)));
   await app.register(consentRoutes(consentService(db)));
   // absence reports, leave and same-day notices; mail is sent after commit, never in a request
   const mail = mailSender({ db, config: opts.mail ?? readMailConfig(), log: app.log });
@@ -242,6 +257,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(developmentTalkRoutes(developmentTalkService(db), db));
   await app.register(extraAdaptationRoutes(extraAdaptationService(db)));
   await app.register(assessmentRoutes({ matrix: assessmentMatrixService(db), scale: assessmentScaleService(db) }));
+  const followupReports = followupReportService(db);
+  await app.register(followupReportRoutes({ report: followupReports, expected: followupExpectedService(db), exports: followupExportService(followupReports) }));
+  await app.register(reflectionRoutes(reflectionService(db)));
+  await app.register(findingRoutes(findingService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

@@ -133,7 +133,7 @@ describe('a teacher without a licence', () => {
     await licensed.request('PUT', '/api/session/context', { role: 'teacher', unitId: unit.id });
     const cosigned = (await licensed.request('POST', `/api/grading/groups/${enGroup.id}/catalogue/sign`, { column: 'HT' })).json();
     expect(cosigned.decided).toBe(true);
-    const state = await one<{ state: string }>(t.database.db, sql`select state from grade where pupil_id = ${pupil.id} and subject_code = 'EN' and kind = 'term'`);
+    const state = await one<{ state: string }>(t.database.db, sql`select state from grade where pupil_id = ${pupil.id} and subject_code = 'EN' and kind = 'term' and group_id = ${enGroup.id}`);
     expect(state!.state).toBe('decided');
   });
 });

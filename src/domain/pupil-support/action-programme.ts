@@ -74,7 +74,7 @@ export const APPEAL_INSTRUCTIONS = [
   'Skolan prövar först om beslutet ska ändras och skickar sedan överklagandet vidare till Skolväsendets överklagandenämnd.',
 ] as const;
 
-export interface Deadline { kind: 'measure_follow_up' | 'programme_evaluation' | 'adaptation_follow_up'; due: string; id: string }
+export interface Deadline { kind: 'measure_follow_up' | 'programme_evaluation' | 'adaptation_follow_up' | 'followup_measure'; due: string; id: string }
 
 /** Deadlines that concern someone today: overdue, or due within `withinDays`, soonest first. */
 export function dueDeadlines<D extends Deadline>(all: D[], today: string, withinDays = 14): (D & { overdue: boolean })[] {

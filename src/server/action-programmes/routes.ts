@@ -120,7 +120,7 @@ export const actionProgrammeRoutes = (s: ActionProgrammeService, deadlines: Retu
     config: { access: { roles: staff }, scope: 'actor' },
     schema: { tags, summary: 'Att följa upp: my deadlines of pupil support at the current unit (measures, programme evaluations, extra adaptations), overdue or due within 14 days',
       response: { 200: z.object({ today: z.string(), deadlines: z.array(z.object({
-        kind: z.enum(['measure_follow_up', 'programme_evaluation', 'adaptation_follow_up']), id: z.string(), due: z.string(), overdue: z.boolean(),
-        pupil: Pupil, text: z.string().nullable(), programmeId: z.string().nullable() })) }), ...authErrors } },
+        kind: z.enum(['measure_follow_up', 'programme_evaluation', 'adaptation_follow_up', 'followup_measure']), id: z.string(), due: z.string(), overdue: z.boolean(),
+        pupil: Pupil.nullable().describe('Null for a followup_measure'), text: z.string().nullable(), programmeId: z.string().nullable() })) }), ...authErrors } },
   }, async (req) => deadlines.mine(actorOf(req)));
 };

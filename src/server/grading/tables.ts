@@ -49,6 +49,8 @@ export const grade = pgTable('grade', {
   uniqueIndex('grade_term_uq').on(t.organiserId, t.pupilId, t.subjectCode, t.termId).where(sql`${t.kind} = 'term'`),
   uniqueIndex('grade_final_uq').on(t.organiserId, t.pupilId, t.subjectCode).where(sql`${t.kind} = 'final'`),
   index('grade_group_ix').on(t.organiserId, t.groupId, t.termId),
+  /** A pupil's grades (the follow-up's triggers find the units a changed test result or person touches). */
+  index('grade_pupil_ix').on(t.organiserId, t.pupilId),
   foreignKey({ columns: [t.organiserId, t.pupilId], foreignColumns: [person.organiserId, person.id] }),
   foreignKey({ columns: [t.organiserId, t.groupId], foreignColumns: [studentGroup.organiserId, studentGroup.id] }),
   foreignKey({ columns: [t.organiserId, t.termId], foreignColumns: [term.organiserId, term.id] }),

@@ -1,17 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { byPersonName } from '../../domain/org/sorting.js';
 import { alternativesOf, nationalTestOf } from '../../domain/national-tests/catalogue.js';
+import { decideWrite } from '../../domain/national-tests/write-rule.js';
 import { checkResult, isFinished, type ResultInput, type ResultProblem, type TestResult } from '../../domain/national-tests/result.js';
 import { isSchoolYear } from '../../domain/register/terms.js';
 import { requireAction } from '../platform/access/access.js';
 import type { Actor } from '../platform/access/actor.js';
-import { audit } from '../platform/audit/audit.js';
 import type { Db } from '../platform/db/database.js';
 import { AppError, conflict, notFound } from '../platform/http/errors.js';
 import { loadGradingTerms } from '../grading/terms.js';
-import {
-  deleteResult, findGroup, findPupil, findResultsForWrite, insertResult, listGroupPupils, listPupilResults, listResults, updateResult, type ResultRow,
-} from './store.js';
+import { findGroup, findPupil, findResultsForWrite, listGroupPupils, listPupilResults, listResults, type ResultRow } from './store.js';
+import { storedResultOf, writeResults } from './write-results.js';
 
 const PROBLEMS: Record<ResultProblem | 'invalid_school_year' | 'future_school_year', string> = {
   no_test: 'There is no national test in this subject in this year',
@@ -87,23 +85,20 @@ export function nationalTestService(db: Db) {
         if ((before?.version ?? null) !== (input.version ?? null)) {
           throw conflict('stale_version', 'The result was changed by someone else', { current: before ? resultOf(before) : null });
         }
-        if (before && before.school_unit_id !== unitId) throw conflict('registered_at_other_unit', 'The result was registered at another school unit');
-        const other = found.find((r) => r.subject_code !== subjectCode);
-        if (checked.result && other) {
-          throw conflict('other_choice_registered', `The pupil has a result in ${other.subject_code} this school year; a pupil takes one of these tests`);
+        const stored = found.map((r) => ({ subjectCode: r.subject_code, schoolUnitId: r.school_unit_id, result: storedResultOf(r) }));
+        const decided = decideWrite(stored, subjectCode, unitId, checked.result);
+        if (decided.kind === 'refused') {
+          if (decided.problem === 'registered_at_other_unit') throw conflict('registered_at_other_unit', 'The result was registered at another school unit');
+          throw conflict('other_choice_registered', `The pupil has a result in ${decided.otherSubject} this school year; a pupil takes one of these tests`);
         }
-        const details = { personId: pupilId, unitId, subjectCode, gradeYear, schoolYear, before: before ? resultOf(before) : null, after: checked.result };
-        if (!checked.result) {
-          if (before) {
-            await deleteResult(tx, actor.organiserId, before.id);
-            await audit(tx, { ...auditActor(actor), action: 'national_test.removed', entityType: 'national_test_result', entityId: before.id, details });
-          }
+        const key = { organiserId: actor.organiserId, pupilId, unitId, subjectCode, gradeYear, schoolYear };
+        if (decided.kind === 'unchanged') return { pupilId, result: before ? resultOf(before) : null };
+        if (decided.kind === 'delete') {
+          await writeResults(tx, actor, [{ kind: 'delete', key, before: before! }], 'registration');
           return { pupilId, result: null };
         }
-        const id = before?.id ?? randomUUID();
-        if (before) await updateResult(tx, actor.organiserId, id, checked.result, actor.personId);
-        else await insertResult(tx, id, { organiserId: actor.organiserId, pupilId, unitId, subjectCode, gradeYear, schoolYear }, checked.result, actor.personId);
-        await audit(tx, { ...auditActor(actor), action: 'national_test.registered', entityType: 'national_test_result', entityId: id, details });
+        await writeResults(tx, actor, [decided.kind === 'insert' ? { kind: 'insert', key, result: decided.result }
+          : { kind: 'update', key, before: before!, result: decided.result }], 'registration');
         const [after] = await listResults(tx, actor.organiserId, [pupilId], subjectCode, gradeYear, schoolYear);
         return { pupilId, result: resultOf(after) };
       });
@@ -133,6 +128,5 @@ export function nationalTestService(db: Db) {
   };
 }
 
-const auditActor = (a: Actor) => ({ organiserId: a.organiserId, actorPersonId: a.personId, actorRole: a.role, actorUnitId: a.unitId, ip: a.ip });
 
 export type NationalTestService = ReturnType<typeof nationalTestService>;

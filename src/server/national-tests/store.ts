@@ -52,16 +52,13 @@ export const findResultsForWrite = (q: Q, organiserId: string, pupilId: string, 
 
 export interface WriteKey { organiserId: string; pupilId: string; unitId: string; subjectCode: string; gradeYear: number; schoolYear: string }
 
-export const insertResult = (q: Q, id: string, k: WriteKey, r: TestResult, by: string) =>
-  q.execute(sql`insert into national_test_result (organiser_id, id, pupil_id, school_unit_id, subject_code, grade_year, school_year,
-      test_grade, not_participated, sub_tests, registered_by, updated_at, version)
-    values (${k.organiserId}, ${id}, ${k.pupilId}, ${k.unitId}, ${k.subjectCode}, ${k.gradeYear}, ${k.schoolYear},
-      ${r.testGrade}, ${r.notParticipated}, ${r.subTests ? JSON.stringify(r.subTests) : null}::jsonb, ${by}, clock_timestamp(), 1)`);
+/** Pupils the actor may see, found by civic number (normalised, 12 characters). */
+export const findPupilsByCivicNo = (q: Q, actor: Actor, civicNos: string[]) =>
+  rows<{ id: string; civic_no: string; name: string }>(q, sql`select p.id, p.civic_no, p.given_name || ' ' || p.family_name as name from person p
+    where p.organiser_id = ${actor.organiserId} and p.civic_no = any(${sql.param(civicNos)}::text[]) and ${pupilScope(actor)}`);
 
-export const updateResult = (q: Q, organiserId: string, id: string, r: TestResult, by: string) =>
-  q.execute(sql`update national_test_result set test_grade = ${r.testGrade}, not_participated = ${r.notParticipated},
-      sub_tests = ${r.subTests ? JSON.stringify(r.subTests) : null}::jsonb, registered_by = ${by}, updated_at = clock_timestamp(), version = version + 1
-    where organiser_id = ${organiserId} and id = ${id}`);
-
-export const deleteResult = (q: Q, organiserId: string, id: string) =>
-  q.execute(sql`delete from national_test_result where organiser_id = ${organiserId} and id = ${id}`);
+/** Every result of these pupils in the test years and school years given (an import's rows), locked when `lock`. */
+export const listResultsOfPupils = (q: Q, organiserId: string, pupilIds: string[], schoolYears: string[], lock: boolean) =>
+  rows<ResultRow>(q, sql`select ${resultColumns} from national_test_result r join subject s on s.code = r.subject_code
+    where r.organiser_id = ${organiserId} and r.pupil_id = any(${sql.param(pupilIds)}::uuid[]) and r.school_year = any(${sql.param(schoolYears)}::text[])
+    ${lock ? sql`for update of r` : sql``}`);

@@ -5,7 +5,8 @@ import type { Actor } from '../platform/access/actor.js';
 import { rows, type Db } from '../platform/db/database.js';
 
 export interface SupportDeadline extends Deadline {
-  pupil: { id: string; givenName: string; familyName: string };
+  /** Null for a measure of the follow-up of grades (it concerns a unit, group or teacher, not a pupil). */
+  pupil: { id: string; givenName: string; familyName: string } | null;
   /** The measure, or the adaptation, the deadline is about (null for a programme's evaluation). */
   text: string | null;
   /** The action programme to open (measures and evaluations); null for an extra adaptation. */
@@ -19,7 +20,8 @@ const WITHIN_DAYS = 14;
  * "Att följa upp": the deadlines of pupil support that concern the actor at the current unit, overdue or due
  * within 14 days — the follow-up of a measure they are responsible for, the evaluation of a programme in force
  * (for the principal of the unit, the one who decided it, and the staff responsible for its measures), and the
- * next follow-up of an extra adaptation they are responsible for.
+ * next follow-up of an extra adaptation they are responsible for; for the principal also the follow-up of the
+ * measures decided on the unit's findings in the follow-up of grades (followup_measure).
  */
 export function supportDeadlineService(db: Db) {
   return {
@@ -45,7 +47,12 @@ export function supportDeadlineService(db: Db) {
         select 'adaptation_follow_up', ea.id, to_char(ea.follow_up_on, 'YYYY-MM-DD'), ${pupil('p')}, ea.description, null
           from extra_adaptation ea join person p on p.organiser_id = ea.organiser_id and p.id = ea.pupil_id
          where ea.organiser_id = ${org} and ea.responsible_id = ${actor.personId} and ea.school_unit_id = ${actor.unitId}
-           and ea.follow_up_on <= ${horizon} and ea.evaluated_on is null and (ea.end_date is null or ea.end_date >= ${actor.today}::date)`);
+           and ea.follow_up_on <= ${horizon} and ea.evaluated_on is null and (ea.end_date is null or ea.end_date >= ${actor.today}::date)
+        union all
+        select 'followup_measure', m.id, to_char(m.follow_up_date, 'YYYY-MM-DD'), null, m.description, null
+          from followup_measure m join followup_finding f on f.organiser_id = m.organiser_id and f.id = m.finding_id
+         where ${actor.role === 'principal' ? sql`true` : sql`false`} and m.organiser_id = ${org} and f.school_unit_id = ${actor.unitId}
+           and m.followed_up_on is null and m.follow_up_date <= ${horizon}`);
       return { today: actor.today, deadlines: dueDeadlines(found, actor.today, WITHIN_DAYS) };
     },
   };

@@ -11,11 +11,13 @@ export interface SlotRow { id: string; weekday: number; startTime: string; endTi
 export interface TimetableLessonRow { id: string; slotId: string | null; date: string; startTime: string; endTime: string; minutes: number;
   room: string | null; cancelled: boolean; cancelReason: string | null; reported: boolean }
 
-/** The teaching groups of the actor's unit, with their number of slots in the term. */
+/** The teaching groups of the actor's unit that run during the term (not those of earlier school years), with
+ *  their number of slots in the term. */
 export const readTeachingGroups = (q: Q, actor: Actor, termId: string) => rows<GroupRow & { slots: number }>(q, sql`select g.id, g.name,
     g.subject_code as "subjectCode", g.school_unit_id as "schoolUnitId",
     (select count(*)::int from lesson_slot s where s.organiser_id = g.organiser_id and s.group_id = g.id and s.term_id = ${termId}) as slots
-  from student_group g where ${groupScope(actor)} and g.group_type = 'teaching'`);
+  from student_group g join term t on t.organiser_id = g.organiser_id and t.id = ${termId}
+  where ${groupScope(actor)} and g.group_type = 'teaching' and g.start_date <= t.end_date and (g.end_date is null or g.end_date >= t.start_date)`);
 
 /** A group in the actor's scope (undefined otherwise: 404). */
 export const readGroup = (q: Q, actor: Actor, groupId: string) => one<GroupRow>(q, sql`select g.id, g.name, g.subject_code as "subjectCode",

@@ -130,7 +130,7 @@ export const actionProgrammeTexts = {
       what: 'Vad',
       pupil: 'Elev',
       overdue: 'Försenad',
-      kinds: { measure_follow_up: 'Uppföljning av åtgärd', programme_evaluation: 'Utvärdering av åtgärdsprogram', adaptation_follow_up: 'Uppföljning av extra anpassning' },
+      kinds: { measure_follow_up: 'Uppföljning av åtgärd', programme_evaluation: 'Utvärdering av åtgärdsprogram', adaptation_follow_up: 'Uppföljning av extra anpassning', followup_measure: 'Uppföljning av insats (betyg och provbetyg)' },
     },
   },
   en: {
@@ -263,7 +263,7 @@ export const actionProgrammeTexts = {
       what: 'What',
       pupil: 'Pupil',
       overdue: 'Overdue',
-      kinds: { measure_follow_up: 'Follow-up of a measure', programme_evaluation: 'Evaluation of an action programme', adaptation_follow_up: 'Follow-up of an extra adaptation' },
+      kinds: { measure_follow_up: 'Follow-up of a measure', programme_evaluation: 'Evaluation of an action programme', adaptation_follow_up: 'Follow-up of an extra adaptation', followup_measure: 'Follow-up of a measure (grades and test grades)' },
     },
   },
 } as const;

@@ -32,8 +32,9 @@ export interface PupilProgrammes {
 }
 
 export interface SupportDeadline {
-  kind: 'measure_follow_up' | 'programme_evaluation' | 'adaptation_follow_up';
+  kind: 'measure_follow_up' | 'programme_evaluation' | 'adaptation_follow_up' | 'followup_measure';
   id: string; due: string; overdue: boolean;
-  pupil: { id: string; givenName: string; familyName: string };
+  /** Null for a measure of the follow-up of grades. */
+  pupil: { id: string; givenName: string; familyName: string } | null;
   text: string | null; programmeId: string | null;
 }

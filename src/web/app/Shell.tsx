@@ -9,6 +9,7 @@ import { DocumentsNav } from '../grading/documents/DocumentsNav';
 import { AbsenceNav } from '../leave/AbsenceNav';
 import { NoticesLink } from '../notices/NoticesLink';
 import { PlanningNav } from '../planning/PlanningNav';
+import { FollowupNav } from '../followup/FollowupNav';
 import classes from './Shell.module.css';
 
 /** The frame of every signed-in page: top bar with product, unit, role and name menu. */
@@ -30,6 +31,7 @@ export function Shell() {
             <DocumentsNav session={session} />
             <AbsenceNav session={session} />
             <PlanningNav session={session} />
+            <FollowupNav session={session} />
             <NoticesLink session={session} />
           </div>
           <div className={classes.context}>

@@ -34,6 +34,11 @@ import { planningTexts } from '../planning/texts';
 import { developmentTalkTexts } from '../development-talks/texts';
 import { extraAdaptationTexts } from '../extra-adaptations/texts';
 import { assessmentTexts } from '../assessment/texts';
+import { fileImportTexts } from '../file-import/texts';
+import { followupDataTexts } from '../followup-data/texts';
+import { followupTexts } from '../followup/texts';
+import { followupFindingTexts } from '../followup/findings/texts';
+import { followupReflectionTexts } from '../followup/reflection/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -87,6 +92,11 @@ const resources = Object.fromEntries(
         developmentTalks: developmentTalkTexts[lng],
         extraAdaptations: extraAdaptationTexts[lng],
         assessment: assessmentTexts[lng],
+        fileImport: fileImportTexts[lng],
+        followupData: followupDataTexts[lng],
+        followup: followupTexts[lng],
+        followupFindings: followupFindingTexts[lng],
+        followupReflection: followupReflectionTexts[lng],
       },
     },
   ]),

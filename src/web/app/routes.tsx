@@ -27,6 +27,7 @@ import { ImportPage } from '../admin/import/ImportPage';
 import { UnitsPage } from '../organisation/UnitsPage';
 import { CalendarPage } from '../organisation/CalendarPage';
 import { SettingsPage } from '../organisation/SettingsPage';
+import { FollowupDataPage } from '../followup-data/FollowupDataPage';
 import { RequireModule } from '../organisation/RequireModule';
 import { MyPupilsPage } from '../my-pupils/MyPupilsPage';
 import { MyPupilsPrintPage } from '../my-pupils/MyPupilsPrintPage';
@@ -59,6 +60,10 @@ import { AdaptationsPage } from '../extra-adaptations/AdaptationsPage';
 import { AssessmentMatrixPage } from '../assessment/AssessmentMatrixPage';
 import { KnowledgeMatrixPage } from '../assessment/KnowledgeMatrixPage';
 import { AssessmentScalePage } from '../assessment/AssessmentScalePage';
+import { FollowupEntryPage } from '../followup/FollowupEntryPage';
+import { ReportPage as FollowupReportPage } from '../followup/ReportPage';
+import { ExpectedPage } from '../followup/ExpectedPage';
+import { MeasuresPage } from '../followup/findings/MeasuresPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -88,6 +93,8 @@ export const router = createBrowserRouter([
       { path: 'betyg/dokument', element: <RequireModule module="grading"><GradeDocumentsPage /></RequireModule> },
       { path: 'elever/:pupilId/betyg', element: <RequireModule module="grading"><PupilGradesPage /></RequireModule> },
       { path: 'nationella-prov', element: <RequireModule module="grading"><NationalTestsPage /></RequireModule> },
+      { path: 'uppfoljning/underlag', element: <RequireModule module="followup"><FollowupDataPage /></RequireModule> },
+      { path: 'uppfoljning/insatser', element: <RequireModule module="followup"><MeasuresPage /></RequireModule> },
       { path: 'barn/:pupilId', element: <ChildPage /> },
       { path: 'mitt', element: <MyPage /> },
       { path: 'franvaro', element: <RequireModule module="absence"><AbsenceOverviewPage /></RequireModule> },
@@ -127,6 +134,11 @@ export const router = createBrowserRouter([
       { path: 'planering/:planningId/bedomning', element: <RequireModule module="planning"><AssessmentMatrixPage /></RequireModule> },
       { path: 'elever/:pupilId/kunskapsmatris', element: <RequireModule module="planning"><KnowledgeMatrixPage /></RequireModule> },
       { path: 'bedomning/skala', element: <RequireModule module="planning"><AssessmentScalePage /></RequireModule> },
+      { path: 'uppfoljning', element: <RequireModule module="followup"><FollowupEntryPage /></RequireModule> },
+      { path: 'uppfoljning/huvudman', element: <RequireModule module="followup"><FollowupReportPage key="organiser" level="organiser" /></RequireModule> },
+      { path: 'uppfoljning/enhet/:unitId', element: <RequireModule module="followup"><FollowupReportPage key="unit" level="unit" /></RequireModule> },
+      { path: 'uppfoljning/grupp/:groupId', element: <RequireModule module="followup"><FollowupReportPage key="group" level="group" /></RequireModule> },
+      { path: 'uppfoljning/forvantat', element: <RequireModule module="followup"><ExpectedPage /></RequireModule> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

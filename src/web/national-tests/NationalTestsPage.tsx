@@ -11,6 +11,7 @@ import type { GroupOption } from '../my-pupils/types';
 import { useMyGroups } from '../my-pupils/useMyPupils';
 import { useCurrentSession } from '../session/useSession';
 import { ResultGrid } from './ResultGrid';
+import { ResultsImportSection } from './ResultsImportSection';
 import type { Grid } from './types';
 import { useGrid, useSaveResult, type GridParams } from './useNationalTests';
 
@@ -88,6 +89,7 @@ export function NationalTestsPage() {
       {params && grid.isPending && <LoadingState />}
       {params && grid.isError && (isNotFoundOrForbidden(grid.error)
         ? <Alert color="gray">{t('nationalTests.noPupils')}</Alert> : <ErrorState error={grid.error} onRetry={() => void grid.refetch()} />)}
+      {session.allowedActions.includes('national-tests.import') && <ResultsImportSection />}
     </Stack>
   );
 }

@@ -1,6 +1,11 @@
 // UI texts of national test results (registration by staff, results at home).
 export const nationalTestTexts = {
   sv: {
+    import: {
+      title: 'Importera från fil',
+      intro: 'Läs in många resultat på en gång från en CSV- eller Excel-fil: en rad per elev och prov med Personnummer, Ämne, Årskurs, Läsår, Provbetyg, Deltog ej och i årskurs 3 Delprov A–G. Förhandsgranska först: varje rad visar vad som händer eller varför den avvisas.',
+      pupil: 'Elev', subject: 'Prov', subjectYear: '{{subject}} åk {{year}}', schoolYear: 'Läsår', result: 'Resultat',
+    },
     nav: 'Nationella prov',
     title: 'Nationella prov',
     intro: 'Registrera provbetyg för en klass eller undervisningsgrupp. Varje val sparas direkt.',
@@ -41,6 +46,11 @@ export const nationalTestTexts = {
     subTests: 'Delprov',
   },
   en: {
+    import: {
+      title: 'Import from a file',
+      intro: 'Read many results at once from a CSV or Excel file: one row per pupil and test with Personnummer, Ämne, Årskurs, Läsår, Provbetyg, Deltog ej and in year 3 Delprov A–G. Preview first: each row shows what will happen or why it is rejected.',
+      pupil: 'Pupil', subject: 'Test', subjectYear: '{{subject}} year {{year}}', schoolYear: 'School year', result: 'Result',
+    },
     nav: 'National tests',
     title: 'National tests',
     intro: 'Register test grades for a class or teaching group. Each choice is saved at once.',

@@ -8,7 +8,7 @@ import { isModuleOn } from '../organisation/RequireModule';
 import { useCurrentSession } from '../session/useSession';
 
 const adaptationsPath = (pupilId: string) => `/elever/${encodeURIComponent(pupilId)}/extra-anpassningar`;
-const linkOf = (d: SupportDeadline) => (d.programmeId ? programmePath(d.programmeId) : adaptationsPath(d.pupil.id));
+const linkOf = (d: SupportDeadline) => (d.kind === 'followup_measure' || !d.pupil ? '/uppfoljning/insatser' : d.programmeId ? programmePath(d.programmeId) : adaptationsPath(d.pupil.id));
 
 /** "Att följa upp" on the teacher's and the principal's start page: pupil-support deadlines overdue or due within 14 days. */
 export function DeadlinesSection() {
@@ -27,7 +27,7 @@ export function DeadlinesSection() {
           cells: [
             <span key="d">{d.due}{d.overdue && <Badge ml={6} color="red" variant="light">{t('actionProgrammes.deadlines.overdue')}</Badge>}</span>,
             <AppLink key="w" to={linkOf(d)} testId="support-deadline-link">{d.text ? `${t(`actionProgrammes.deadlines.kinds.${d.kind}`)}: ${d.text}` : t(`actionProgrammes.deadlines.kinds.${d.kind}`)}</AppLink>,
-            `${d.pupil.givenName} ${d.pupil.familyName}`,
+            d.pupil ? `${d.pupil.givenName} ${d.pupil.familyName}` : '–',
           ],
         }))} />
       <AppLink to="/atgardsprogram" testId="support-deadlines-all">{t('actionProgrammes.toUnitList')}</AppLink>

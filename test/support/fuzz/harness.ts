@@ -45,7 +45,9 @@ export async function buildFuzzApp(database: Database): Promise<FuzzApp> {
 // ── changes to the domain data ──────────────────────────────────────────────────────────────────
 
 /** Tables that may record a refused attempt (audit, sessions, login throttling); everything else is domain data. */
-export const NON_DOMAIN_TABLES = ['audit_event', 'session', 'login_throttle'];
+/** Tables whose rows a request may change without changing domain data: the audit, sessions, the login throttle, and
+ *  the follow-up's derived facts (rebuilt by any report that finds them marked). */
+export const NON_DOMAIN_TABLES = ['audit_event', 'session', 'login_throttle', 'followup_fact', 'followup_unit_fact', 'followup_dirty'];
 const CHANGE_LOG = 'fuzz_domain_change';
 
 export interface ChangeDetector {
@@ -271,6 +273,9 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
     ...planning,
     talkId: [talk.id], adaptationId: [adaptation.id],
   };
+  const followup = await followupPool(rektor, must);
+  pools.findingId = followup.findingIds;
+  pools.measureId = [...pools.measureId, ...followup.measureIds];
   const assessment = await assessmentPools(database);
   for (const [k, v] of Object.entries(assessment.pools)) pools[k] = [...(pools[k] ?? []), ...v];
   fixtures.push(...assessment.fixtures);
@@ -331,4 +336,15 @@ async function assessmentPools(database: Database): Promise<{ pools: Record<stri
     },
     fixtures: own.slice(0, 2).map((p) => ({ planningId: p.id, requirementId: p.requirement_id, actor: 'larare' })),
   };
+}
+
+/** Follow-up of grades: a finding on Björkskolan by its principal with a measure (real ids for :findingId and,
+ *  beside the action programmes' measures, :measureId). */
+type Must = (what: string, p: Promise<{ statusCode: number; body: string; json(): any }>) => Promise<any>;
+async function followupPool(rektor: Client, must: Must): Promise<{ findingIds: string[]; measureIds: string[] }> {
+  const finding = await must('followup finding', rektor.request('POST', '/api/followup/findings', { schoolYear: '2025/2026', subjectCode: 'MA', gradeYear: 9,
+    targetKind: 'unit', targetLabel: 'Björkskolan', assessment: 'unjustified', cause: 'Fuzzarens iakttagelse' }));
+  const measured = await must('followup measure', rektor.request('POST', `/api/followup/findings/${finding.id}/measures`, { kind: 'co_assessment',
+    description: 'Sambedömning', responsible: '', followUpDate: swedishDate(new Date(Date.now() + 30 * 86_400_000)) }));
+  return { findingIds: [finding.id], measureIds: [measured.measures[0].id] };
 }

@@ -1,3 +1,4 @@
+import { swedishDate } from '../../../src/domain/common/dates.js';
 /**
  * A valid example value for a route's zod schema (params, querystring or body), so that a request reaches
  * the route's own checks instead of stopping at validation. Fields named like a fixture (groupId, pupilId,
@@ -57,7 +58,7 @@ function exampleString(def: Def): string {
   if (format === 'email') return 'namn@example.se';
   if (format === 'regex') {
     const pattern = String((def.checks ?? []).map((c: any) => c._zod?.def?.pattern).find(Boolean) ?? '');
-    if (pattern.includes('\\d{4}-\\d{2}-\\d{2}')) return new Date().toISOString().slice(0, 10);
+    if (pattern.includes('\\d{4}-\\d{2}-\\d{2}')) return swedishDate(new Date());
   }
   const min = checkValue(def, 'min_length') ?? 0;
   return 'Prov'.padEnd(Math.max(4, min), 'x');

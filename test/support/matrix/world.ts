@@ -4,6 +4,7 @@
  * home, the same roles at another unit, another family's guardian and another pupil. For every actor, the
  * pupils they may ever see in a response (their reach).
  */
+import { swedishDate } from '../../../src/domain/common/dates.js';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../../src/server/platform/auth/passwords.js';
@@ -91,27 +92,29 @@ export async function buildWorld(t: TestApp) {
   Object.assign(fixtures, await absenceFixtures(t, elev, units.get(HOME)!, guardian));
   Object.assign(fixtures, await timetableFixtures(t, fixtures.groupId as string));
   // absence: an investigation of `elev`, opened by the principal
-  const investigation = await by('rektor').request('POST', '/api/absence/investigations', { pupilId: elev, reason: 'Hög frånvaro', openedOn: new Date().toISOString().slice(0, 10) });
+  const investigation = await by('rektor').request('POST', '/api/absence/investigations', { pupilId: elev, reason: 'Hög frånvaro', openedOn: swedishDate(new Date()) });
   if (investigation.statusCode !== 200) throw new Error(`investigation: ${investigation.body}`);
   Object.assign(fixtures, { investigationId: investigation.json().id });
   // action programmes: a case of `elev` started by the principal, with a draft measure
-  const programme = await by('rektor').request('POST', '/api/action-programmes', { pupilId: elev, reason: 'Behov av stöd', startedOn: new Date().toISOString().slice(0, 10) });
+  const programme = await by('rektor').request('POST', '/api/action-programmes', { pupilId: elev, reason: 'Behov av stöd', startedOn: swedishDate(new Date()) });
   if (programme.statusCode !== 200) throw new Error(`action programme: ${programme.body}`);
   const drafted = await by('rektor').request('PUT', `/api/action-programmes/${programme.json().id}`, { investigationFindings: 'Kartläggning', needs: 'Stöd',
-    evaluateBy: null, measures: [{ measure: 'Enskild undervisning', responsibleId: by('rektor').body.person.id, followUpOn: new Date().toISOString().slice(0, 10) }], version: 1 });
+    evaluateBy: null, measures: [{ measure: 'Enskild undervisning', responsibleId: by('rektor').body.person.id, followUpOn: swedishDate(new Date()) }], version: 1 });
   if (drafted.statusCode !== 200) throw new Error(`action programme draft: ${drafted.body}`);
   Object.assign(fixtures, { programmeId: programme.json().id, measureId: drafted.json().measures[0].id });
   Object.assign(fixtures, await planningFixtures(t, by('larare'), fixtures.groupId as string));
   // development talks and extra adaptations: a talk of `elev` planned by the mentor, an adaptation by the principal
-  const talk = await by('mentor').request('POST', `/api/pupils/${elev}/development-talks`, { heldOn: new Date().toISOString().slice(0, 10), participants: '' });
+  const talk = await by('mentor').request('POST', `/api/pupils/${elev}/development-talks`, { heldOn: swedishDate(new Date()), participants: '' });
   if (talk.statusCode !== 200) throw new Error(`development talk: ${talk.body}`);
   const adaptation = await by('rektor').request('POST', `/api/pupils/${elev}/extra-adaptations`, { subjectCode: null, description: 'Extra tid',
-    startDate: new Date().toISOString().slice(0, 10), endDate: null, responsibleId: by('rektor').body.person.id, followUpOn: null });
+    startDate: swedishDate(new Date()), endDate: null, responsibleId: by('rektor').body.person.id, followUpOn: null });
   if (adaptation.statusCode !== 200) throw new Error(`extra adaptation: ${adaptation.body}`);
   Object.assign(fixtures, { talkId: talk.json().id, adaptationId: adaptation.json().id });
   // "Mina elever": every column, so that the leak check reads all of them
   Object.assign(fixtures, { columns: 'className,groups,civicNo,birthDate,email,phone,address,guardians,guardianPhones' });
   Object.assign(fixtures, await assessmentFixtures(t));
+  // follow-up: a finding on the home unit recorded by its principal, with a measure (:findingId)
+  Object.assign(fixtures, await followupFixtures(by('rektor')));
   // e-ID login: a provider name (none is configured in the test app: the routes answer with a redirect)
   Object.assign(fixtures, { provider: 'eid' });
   return { actors, fixtures, reach: await pupilReach(t, actors) };
@@ -134,7 +137,7 @@ async function homeResources(t: TestApp, c: { teacher: Client; admin: Client; re
   if (made.produced?.length !== 1) throw new Error(`document: ${JSON.stringify(made)}`);
   const term = (await one<{ id: string }>(db, sql`select term_id as id from grade where id = ${cell.json().gradeId}`))!.id;
   const delegate = (await one<{ person_id: string }>(db, sql`select person_id from account where username = 'admin'`))!.person_id;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = swedishDate(new Date());
   const delegation = await c.rektor.request('POST', '/api/delegations', { delegateId: delegate, decisionKind: 'sign_term_grades', startDate: today, endDate: null });
   const delegationId = delegation.statusCode === 200 || delegation.statusCode === 201 ? delegation.json().id
     : (await one<{ id: string }>(db, sql`select id from delegation limit 1`))?.id;
@@ -237,7 +240,7 @@ async function timetableFixtures(t: TestApp, groupId: string): Promise<Fixtures>
 /** Plannings: a published planning of the pupil's MA group by its teacher (larare), the curriculum it was made
  *  against and its syllabus, and its owner (the last one: removing them is refused). */
 async function planningFixtures(t: TestApp, teacher: Client, groupId: string): Promise<Fixtures> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = swedishDate(new Date());
   const created = await teacher.request('POST', '/api/plannings', { title: 'Matrisplanering', subjectCode: 'MA', groupIds: [groupId], periodStart: today, periodEnd: today });
   if (created.statusCode !== 200) throw new Error(`planning: ${created.body}`);
   const p = created.json();
@@ -261,4 +264,16 @@ async function assessmentFixtures(t: TestApp): Promise<Fixtures> {
     order by pl.title, pr.position limit 1`);
   if (!found) throw new Error('the demo data has no assessed planning of larare');
   return { planningId: found.planning_id, requirementId: found.requirement_id, level: 'C', subject: 'MA' };
+}
+
+/** Follow-up of grades: a finding on the home unit by its principal, with a measure decided. */
+async function followupFixtures(rektor: Client): Promise<Fixtures> {
+  const finding = await rektor.request('POST', '/api/followup/findings', { schoolYear: '2025/2026', subjectCode: 'MA', gradeYear: 9, targetKind: 'unit',
+    targetLabel: 'Björkskolan', assessment: 'unjustified', cause: 'Matrisens iakttagelse' });
+  if (finding.statusCode !== 200) throw new Error(`followup finding: ${finding.body}`);
+  const followUpDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const measured = await rektor.request('POST', `/api/followup/findings/${finding.json().id}/measures`, { kind: 'co_assessment', description: 'Sambedömning',
+    responsible: 'Ämneslaget', followUpDate });
+  if (measured.statusCode !== 200) throw new Error(`followup measure: ${measured.body}`);
+  return { findingId: finding.json().id };
 }

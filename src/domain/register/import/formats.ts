@@ -75,19 +75,26 @@ export const KIND_NAMES: Record<ImportKind, string> = {
 /** A header as compared: lower case, without spaces, hyphens, underscores, dots, apostrophes and a trailing "*". */
 export const normaliseHeader = (h: string) => h.normalize('NFC').toLowerCase().replace(/\*+\s*$/, '').replace(/[\s\-_.'’()]+/g, '');
 
-export type HeaderResult =
-  | { ok: true; columns: (ColumnKey | null)[] }
+export type HeaderResult<K extends string = ColumnKey> =
+  | { ok: true; columns: (K | null)[] }
   | { ok: false; expected: string[]; found: string[]; missing: string[]; unknown: string[]; repeated: string[] };
+
+/** The part of a column that header matching needs: any import file's columns (register, national tests, background). */
+export interface HeaderColumn<K extends string> { key: K; header: string; aliases: readonly string[]; required: boolean }
 
 /** Matches a file's header row to the kind's columns: every required column present, none unknown or twice. */
 export function matchHeader(kind: ImportKind, header: string[]): HeaderResult {
-  const columns = COLUMNS[kind];
-  const byName = new Map<string, ColumnKey>();
+  return matchColumns(COLUMNS[kind], header);
+}
+
+/** Matches a header row to a list of columns (case, spaces, hyphens and a trailing "*" do not matter). */
+export function matchColumns<K extends string>(columns: readonly HeaderColumn<K>[], header: string[]): HeaderResult<K> {
+  const byName = new Map<string, K>();
   for (const c of columns) for (const n of [c.header, ...c.aliases]) byName.set(normaliseHeader(n), c.key);
   const found = header.map((h) => h.trim());
   const keys = found.map((h) => (h === '' ? null : byName.get(normaliseHeader(h)) ?? null));
   const unknown = found.filter((h, i) => h !== '' && keys[i] === null);
-  const seen = new Set<ColumnKey>();
+  const seen = new Set<K>();
   const repeated: string[] = [];
   keys.forEach((k, i) => { if (k && seen.has(k)) repeated.push(found[i]); if (k) seen.add(k); });
   const missing = columns.filter((c) => c.required && !seen.has(c.key)).map((c) => c.header);

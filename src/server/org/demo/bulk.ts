@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/database.js';
 
 /** Column types understood by the bulk writer; `text[]` values are string arrays. */
-export type ColType = 'uuid' | 'text' | 'date' | 'int2' | 'int4' | 'bool' | 'time' | 'timestamptz' | 'text[]';
+export type ColType = 'uuid' | 'text' | 'date' | 'int2' | 'int4' | 'bool' | 'time' | 'timestamptz' | 'numeric' | 'text[]';
 
 /**
  * Rows of one table kept column by column in memory, written with set-based SQL:

@@ -47,14 +47,16 @@ describe('demo preset', () => {
     expect(units.find((u) => u.name === 'Eksätraskolan')!.school_forms).toEqual(['GR', 'GRS']);
   });
 
-  it('has HT and VT terms for the current and the three previous school years', async () => {
+  it('has HT and VT terms for the current and the five previous school years (those of the grade history)', async () => {
     const terms = await q<{ school_year: string; kind: string }>(sql`select school_year, kind from term where organiser_id = ${org} order by start_date`);
     expect(terms.map((t) => `${t.kind} ${t.school_year}`)).toEqual([
-      'HT 2022/2023', 'VT 2022/2023', 'HT 2023/2024', 'VT 2023/2024', 'HT 2024/2025', 'VT 2024/2025', 'HT 2025/2026', 'VT 2025/2026']);
+      'HT 2020/2021', 'VT 2020/2021', 'HT 2021/2022', 'VT 2021/2022', 'HT 2022/2023', 'VT 2022/2023', 'HT 2023/2024', 'VT 2023/2024', 'HT 2024/2025', 'VT 2024/2025', 'HT 2025/2026', 'VT 2025/2026']);
   });
 
   it('every pupil is in exactly one current class', async () => {
-    const bad = await q<{ n: number }>(sql`select count(*)::int as n from enrolment e where e.organiser_id = ${org} and (
+    // Pupils enrolled today (the history's pupils who have left are in no class today).
+    const bad = await q<{ n: number }>(sql`select count(*)::int as n from enrolment e where e.organiser_id = ${org}
+      and e.start_date <= ${TODAY} and (e.end_date is null or e.end_date >= ${TODAY}) and (
       select count(*) from group_membership m join student_group g on g.organiser_id = m.organiser_id and g.id = m.group_id
       where m.organiser_id = e.organiser_id and m.person_id = e.person_id and g.group_type = 'class'
         and m.start_date <= ${TODAY} and (m.end_date is null or m.end_date >= ${TODAY})) <> 1`);

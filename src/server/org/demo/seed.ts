@@ -19,6 +19,8 @@ import { buildTimetables, writeTimetables } from './timetable.js';
 import { seedActionProgrammes } from './action-programmes.js';
 import { seedDevelopmentTalks } from './development-talks.js';
 import { seedDemoPlannings } from './plannings.js';
+import { refreshFacts } from '../../followup/report-store.js';
+import { buildHistory, writeHistory } from './history.js';
 
 export interface SeedOptions {
   organiserId: string;
@@ -59,7 +61,9 @@ export function buildDemoData(opts: Pick<SeedOptions, 'preset' | 'seed' | 'today
   // last, so that the generated people before it stay the same as without it
   addOrganiserAdministrator(ctx);
   addNamedStudentHealth(ctx, units[0].id);
-  return { ds, units, staff: staff + 2 /* and the organiser-level administrator and the named student health */, families };
+  // Five years of grades and national tests before this one, from a generator of its own.
+  const history = buildHistory(ctx, units, opts.seed ?? 1);
+  return { ds, units, staff: staff + 2 /* and the organiser-level administrator and the named student health */, families, history };
 }
 
 /**
@@ -76,7 +80,7 @@ export async function seedDemo(q: Queryable, opts: SeedOptions): Promise<SeedSum
     : Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
   hashes.catch(() => undefined);
 
-  const { ds, units, staff, families } = buildDemoData(opts);
+  const { ds, units, staff, families, history } = buildDemoData(opts);
   const lap = (what: string) => opts.log?.(`${what}: ${Math.round(performance.now() - started)} ms`);
   lap(`generated ${ds.person.length} people, ${ds.membership.length} memberships`);
 
@@ -98,6 +102,7 @@ export async function seedDemo(q: Queryable, opts: SeedOptions): Promise<SeedSum
     await writeRows(q, org, rows as Parameters<typeof writeRows>[2]);
     lap(`wrote ${rows.length} ${rows.table}`);
   }
+  await writeHistory(q, org, history, lap);
   const passwordHashes = await hashes;
   DEMO_ACCOUNTS.forEach((a, i) => ds.account.add({
     id: stableUuid(`larka-demo:account:${a.username}`), personId: namedPersonId(a.username), username: a.username,
@@ -113,6 +118,9 @@ export async function seedDemo(q: Queryable, opts: SeedOptions): Promise<SeedSum
   // Fresh statistics, or the planner guesses one row per table (PGlite has no autovacuum to fix that).
   await q.execute(sql`analyze`);
   lap('analyzed');
+  // The follow-up's facts of the history, so that the first report does not build them all.
+  lap(`built the follow-up facts of ${await refreshFacts(q, org)} unit years`);
+  await q.execute(sql`analyze followup_fact`);
 
   return {
     units: units.length, pupils: families.pupils, staff, guardians: families.guardians, groups: ds.group.length,

@@ -13,14 +13,16 @@ import type { Actor } from './actor.js';
 const ACTIONS_BY_ROLE: Record<Role, string[]> = {
   teacher: ['start.view', 'me.contact.edit', 'groups.view.own', 'pupils.view.own', 'grades.register', 'attendance.register', 'national-tests.register',
     'absence.view', 'absence.overview', 'absence.investigations.view',
-    'curriculum.view', 'plannings.view', 'plannings.edit', 'assessments.register', 'pupil-support.view', 'pupil-support.edit'],
+    'curriculum.view', 'plannings.view', 'plannings.edit', 'assessments.register', 'pupil-support.view', 'pupil-support.edit',
+    'followup.view', 'followup.reflect'],
   administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'staff.view.unit', 'grades.administer', 'register.administer',
     'attendance.register', 'national-tests.register', 'absence.view', 'absence.overview', 'absence.settings.view', 'absence.settings.edit',
-    'curriculum.view', 'assessments.scale.edit'],
+    'curriculum.view', 'assessments.scale.edit', 'national-tests.import'],
   principal: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'delegations.view.unit', 'delegations.manage', 'staff.view.unit',
     'absence.view', 'absence.overview', 'absence.settings.view', 'absence.investigations.view', 'absence.investigations.manage',
-    'curriculum.view', 'plannings.view', 'assessments.scale.edit', 'pupil-support.view', 'pupil-support.edit', 'action-programmes.decide'],
-  analyst: ['start.view', 'me.contact.edit', 'units.view.organiser'],
+    'curriculum.view', 'plannings.view', 'assessments.scale.edit', 'pupil-support.view', 'pupil-support.edit', 'action-programmes.decide',
+    'followup.view', 'followup.measures'],
+  analyst: ['start.view', 'me.contact.edit', 'units.view.organiser', 'followup.view', 'followup.background.import', 'followup.reference.edit'],
   guardian: ['start.view', 'me.contact.edit', 'children.view', 'absence.view', 'plannings.view', 'pupil-support.view'],
   pupil: ['start.view', 'me.contact.edit', 'self.view', 'consents.manage', 'absence.view', 'plannings.view', 'pupil-support.view'],
   // elevhälsa: the unit's pupils' absence and the investigations, never grades or the pupil record
@@ -279,3 +281,5 @@ export function absenceOverviewGroupScope(actor: Actor): SQL {
 
 // plannings, assessments and pupil-support documentation
 export * from './learning-scopes.js';
+// the follow-up of grades and national test grades
+export * from './followup-scopes.js';

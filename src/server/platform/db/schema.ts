@@ -12,3 +12,5 @@ export * from '../../oidc/tables.js';
 export * from '../../curriculum/tables.js';
 export * from '../../planning/tables.js';
 export * from '../../pupil-support/tables.js';
+export * from '../../followup/tables.js';
+export * from '../../followup/fact-tables.js';

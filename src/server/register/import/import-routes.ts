@@ -1,12 +1,11 @@
 import { PassThrough } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IMPORT_KINDS } from '../../../domain/register/import/formats.js';
 import { actorOf } from '../../platform/http/request-context.js';
-import { AppError } from '../../platform/http/errors.js';
 import { authErrors, ErrorBody, Uuid } from '../../platform/http/schemas.js';
+import { uploadedFile } from '../../platform/http/upload.js';
 import type { registerExport } from './export-register.js';
 import type { ImportService } from './import-service.js';
 import { MAX_FILE_BYTES } from './read-file.js';
@@ -24,22 +23,6 @@ const PreviewBody = z.object({
 const JobBody = z.object({ jobId: z.string(), state: z.enum(['running', 'done', 'failed']), phase: z.string(), done: z.number(), total: z.number(),
   kind: z.string(), fileName: z.string(), counts: Counts, error: z.object({ code: z.string(), message: z.string() }).nullable() });
 const ApplyInput = z.object({ previewId: Uuid, fileHash: z.string().regex(/^[0-9a-f]{64}$/) });
-
-/** The one uploaded file of a multipart request, read into memory (at most MAX_FILE_BYTES). Anything else is a 4xx. */
-async function uploadedFile(req: FastifyRequest): Promise<{ name: string; bytes: Buffer }> {
-  if (!req.isMultipart()) throw new AppError(400, 'upload_expected', 'Send the file as multipart/form-data in a field named "file"');
-  try {
-    const part = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 4, parts: 5 } });
-    if (!part) throw new AppError(400, 'upload_expected', 'The request holds no file');
-    const bytes = await part.toBuffer();
-    return { name: (part.filename || 'fil').slice(0, 200).replace(/[\u0000-\u001f]/g, ''), bytes };
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'file_too_large', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-    throw new AppError(400, 'upload_invalid', 'The upload could not be read');
-  }
-}
 
 /** Register import (preview, apply as a job with progress, templates) and the register export, for the unit's administrator. */
 export const importRoutes = (service: ImportService, exporter: ReturnType<typeof registerExport>): FastifyPluginAsyncZod => async (app) => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { decodeText, detectDelimiter } from '../../../domain/register/import/decode.js';
+import { matchColumns, type HeaderColumn } from '../../../domain/register/import/formats.js';
 import { AppError } from '../../platform/http/errors.js';
 
 /** The most data rows one import file may hold; a larger file is refused as a whole. */
@@ -81,4 +82,23 @@ function cellText(value: ExcelJS.CellValue): string {
   if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
   if ('text' in value) return String(value.text);
   return '';
+}
+
+/**
+ * Reads an uploaded file whose header must match `columns` (any order; case and spacing do not matter): each
+ * data row's cells keyed by column. Wrong columns refuse the whole file (400 wrong_columns, naming them).
+ */
+export async function readColumns<K extends string>(bytes: Buffer, columns: readonly HeaderColumn<K>[], what: string) {
+  const table = await readFileTable(bytes);
+  const header = matchColumns(columns, table.header);
+  if (!header.ok) {
+    throw new AppError(400, 'wrong_columns', `The columns do not match a file of ${what}`,
+      { columns: { expected: header.expected, found: header.found, missing: header.missing, unknown: header.unknown, repeated: header.repeated } });
+  }
+  const rows = table.rows.map((r) => {
+    const cells: Partial<Record<K, string>> = {};
+    header.columns.forEach((key, i) => { if (key) cells[key] = r.cells[i] ?? ''; });
+    return { row: r.row, cells };
+  });
+  return { format: table.format, rows };
 }

@@ -1,5 +1,6 @@
 // Server state of the register page: the register itself, the remembered columns, history,
 // written assessments, confirming and removing a confirmation.
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiPost, apiPut } from '../../app/api';
 import { COLUMNS } from '../../../domain/grading/columns';
@@ -33,15 +34,23 @@ export function useColumnChoice() {
     queryFn: () => apiGet<{ key: string; value: unknown }>(PREF_PATH),
     staleTime: 5 * 60_000,
   });
+  // the choice made on this page, held in React state so that the ticked box changes in the same event:
+  // the query cache tells its observers a tick later, and a controlled checkbox would flip back meanwhile
+  const [chosen, setChosen] = useState<Column[] | null>(null);
   const value = query.data?.value;
-  const shown: Column[] = Array.isArray(value) ? COLUMNS.filter((c) => value.some((v) => isColumn(v) && v === c)) : [...COLUMNS];
+  const stored: Column[] = Array.isArray(value) ? COLUMNS.filter((c) => value.some((v) => isColumn(v) && v === c)) : [...COLUMNS];
   const save = useMutation({
     mutationFn: (columns: Column[]) => apiPut<{ key: string; value: unknown }>(PREF_PATH, { value: columns }),
-    // at once, so the ticked box shows its new state; the register is shown only once the stored choice has
-    // loaded (GradeRegisterPage), so no fetch of it is on its way to overwrite this
-    onMutate: (columns) => qc.setQueryData(PREF_KEY, { key: 'grading.columns', value: columns }),
+    onMutate: async (columns) => {
+      await qc.cancelQueries({ queryKey: PREF_KEY });
+      qc.setQueryData(PREF_KEY, { key: 'grading.columns', value: columns });
+    },
   });
-  return { shown, ready: !query.isPending, setShown: (columns: Column[]) => save.mutate(columns) };
+  const setShown = (columns: Column[]) => {
+    setChosen(columns);
+    save.mutate(columns);
+  };
+  return { shown: chosen ?? stored, ready: !query.isPending, setShown };
 }
 
 export function useHistory(gradeId: string | null) {
