@@ -12,6 +12,7 @@ import { registerAccessHook } from './platform/http/access-hook.js';
 import { registerErrorHandler, registerNotFound } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health.js';
 import { registerWeb } from './platform/http/web.js';
+import { ss12000Routes } from './ss12000/http/plugin.js';
 import { contactRoutes, contactService } from './org/contact.js';
 import { delegationRoutes, delegationService } from './org/delegations.js';
 import { groupRoutes, groupService } from './org/groups.js';
@@ -192,6 +193,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (route.url.startsWith('/api/') && (declared.access === undefined || declared.scope === undefined)) {
       throw new Error(`route ${route.method} ${route.url} has no access declaration (config.access and config.scope)`);
     }
+    // the SS 12000 interface: every resource route names its resource (the token route is the only other)
+    if (route.url.startsWith('/ss12000/') && route.url !== '/ss12000/v2/*' && declared.ss12000 === undefined && route.url !== '/ss12000/oauth/token') {
+      throw new Error(`route ${route.method} ${route.url} has no SS 12000 access declaration (config.ss12000)`);
+    }
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') routeTable.push({ method, url: route.url, config: (route.config ?? {}) as FastifyContextConfig, schema: route.schema as RegisteredRoute['schema'] });
     }
@@ -261,6 +266,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(followupReportRoutes({ report: followupReports, expected: followupExpectedService(db), exports: followupExportService(followupReports) }));
   await app.register(reflectionRoutes(reflectionService(db)));
   await app.register(findingRoutes(findingService(db)));
+
+  await app.register(ss12000Routes({ db, clock: opts.clock, organiserId: opts.organiser.id }));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

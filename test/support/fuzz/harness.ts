@@ -47,7 +47,9 @@ export async function buildFuzzApp(database: Database): Promise<FuzzApp> {
 /** Tables that may record a refused attempt (audit, sessions, login throttling); everything else is domain data. */
 /** Tables whose rows a request may change without changing domain data: the audit, sessions, the login throttle, and
  *  the follow-up's derived facts (rebuilt by any report that finds them marked). */
-export const NON_DOMAIN_TABLES = ['audit_event', 'session', 'login_throttle', 'followup_fact', 'followup_unit_fact', 'followup_dirty'];
+export const NON_DOMAIN_TABLES = ['audit_event', 'session', 'login_throttle', 'followup_fact', 'followup_unit_fact', 'followup_dirty',
+  // SS 12000 meta (kept by triggers with the domain rows) and the server's own generated secrets
+  'ss12000_entity', 'server_secret'];
 const CHANGE_LOG = 'fuzz_domain_change';
 
 export interface ChangeDetector {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { defaultFirstGradedYear, SUBJECTS } from '../../../domain/org/subjects.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
+import { DEMO_API_CLIENT, seedDemoApiClient } from '../../ss12000/demo-client.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 
 export { DEMO_ACCOUNTS, DEMO_ORGANISER_ID } from './accounts.js';
@@ -79,6 +80,8 @@ export async function seedDemo(q: Queryable, opts: SeedOptions): Promise<SeedSum
     ? Promise.resolve(DEMO_ACCOUNTS.map(() => opts.passwordHash!))
     : Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
   hashes.catch(() => undefined);
+  const apiClientHash = hashPassword(DEMO_API_CLIENT.secret);
+  apiClientHash.catch(() => undefined);
 
   const { ds, units, staff, families, history } = buildDemoData(opts);
   const lap = (what: string) => opts.log?.(`${what}: ${Math.round(performance.now() - started)} ms`);
@@ -109,6 +112,7 @@ export async function seedDemo(q: Queryable, opts: SeedOptions): Promise<SeedSum
     passwordHash: passwordHashes[i], mustChangePassword: false,
   }));
   await writeRows(q, org, ds.account);
+  await seedDemoApiClient(q, org, apiClientHash);
   const timetables = buildTimetables({ ds, units, today: opts.today, seed: opts.seed });
   lap('generated timetables');
   await writeTimetables(q, org, timetables, lap);

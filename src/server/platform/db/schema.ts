@@ -14,3 +14,4 @@ export * from '../../planning/tables.js';
 export * from '../../pupil-support/tables.js';
 export * from '../../followup/tables.js';
 export * from '../../followup/fact-tables.js';
+export * from '../../ss12000/tables.js';
