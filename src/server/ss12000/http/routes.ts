@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Ss12000Access } from '../../platform/access/ss12000-clients.js';
 import type { Ss12000App, Ss12000Context, Ss12000Deps } from './context.js';
-import { ssBadRequest, ssNotFound } from './errors.js';
+import { ssBadRequest } from './errors.js';
 import { clampLimit, decodePageToken, encodePageToken } from './paging.js';
 import { metaQuery, qBoolean, qLimit, type MetaFilters } from './query.js';
 
@@ -72,11 +72,12 @@ export function byIdRoute<S extends z.ZodRawShape, T>(v2: Ss12000App, deps: Ss12
   fetch: (ctx: Ss12000Context, id: string, q: z.infer<z.ZodObject<S>> & { expandReferenceNames?: boolean }) => Promise<T | null>;
 }) {
   const schema = z.object({ expandReferenceNames: qBoolean, ...def.query });
-  v2.get(def.path, { config: { ss12000: def.access } }, async (req) => {
+  v2.get(def.path, { config: { ss12000: def.access } }, async (req, reply) => {
     const id = parse(z.uuid(), (req.params as { id: string }).id, 'id');
     const q = parse(schema, req.query, 'query') as z.infer<z.ZodObject<S>> & { expandReferenceNames?: boolean };
     const found = await def.fetch(context(req, deps, q.expandReferenceNames === true), id, q);
-    if (!found) throw ssNotFound();
+    // the standard defines the 404 of GET …/{id} without a body
+    if (!found) return reply.status(404).send();
     return found;
   });
 }
