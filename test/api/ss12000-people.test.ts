@@ -100,6 +100,12 @@ describe('/persons filters', () => {
       expect(names).toContain(f);
     }
     expect(found.map((x) => x.givenName)).toContain(p.given_name);
+    // å ä ö fold too: a name starting with Å, Ä or Ö is found by its lower-case start
+    const [swedish] = await dbRows<{ id: string; family_name: string }>(t, sql`select id, family_name from person where family_name ~ '^[ÅÄÖ]' order by id limit 1`);
+    if (swedish) {
+      const start = swedish.family_name.slice(0, 3).toLowerCase();
+      expect(ids(await crawl(api, `/persons?nameContains=${encodeURIComponent(start)}`, 1000))).toContain(swedish.id);
+    }
   });
 
   it('civicNo gives that person; eduPersonPrincipalName and identifier give none (we keep none)', async () => {
