@@ -11,7 +11,7 @@ import { qArray, qDateTime, qUuid, type MetaFilters } from '../http/query.js';
 import { byIdRoute, listRoute, lookupRoute, pageOf, type Page } from '../http/routes.js';
 import { activitiesWhere } from './activities.js';
 import { roomIdOf } from './rooms.js';
-import { keyset, organisationFilter, unitScope, type SortColumn } from './study-sql.js';
+import { keyset, organisationFilter, pageQuery, unitScope, type SortColumn } from './study-sql.js';
 
 interface EventRow {
   id: string; group_id: string; group_name: string; start_local: string; end_local: string; start_offset: number; end_offset: number;
@@ -104,8 +104,7 @@ async function list(ctx: Ss12000Context, q: ListQuery, page: Page) {
   if (q.organisation) where.push(organisationFilter(ctx, q.organisation, sql`l.school_unit_id`));
   if (q.student) where.push(withStudents([q.student]));
   if (q.teacher) where.push(withTeachers([q.teacher]));
-  const found = await rows<EventRow>(ctx.db, sql`${SELECT} from ${eventsOf(ctx)} and ${sql.join(where, sql` and `)}
-    order by ${order.order} limit ${page.limit + 1}`);
+  const found = await rows<EventRow>(ctx.db, pageQuery(SELECT, eventsOf(ctx), sql`l.id`, sql.join(where, sql` and `), order.order, page.limit + 1));
   const p = pageOf(found, page.limit, order.keyOf);
   return { data: await eventsOfRows(ctx, p.rows, q.expand), after: p.after };
 }
