@@ -6,6 +6,7 @@ import type { SQL } from 'drizzle-orm';
 import { rfc3339At } from '../../../domain/ss12000/study.js';
 import { rows, sql } from '../../platform/db/database.js';
 import type { Ss12000App, Ss12000Context, Ss12000Deps } from '../http/context.js';
+import { Ss12000Error } from '../http/errors.js';
 import { metaOf, metaWhere, ref } from '../http/meta.js';
 import { qArray, qDateTime, qUuid, type MetaFilters } from '../http/query.js';
 import { byIdRoute, listRoute, lookupRoute, pageOf, type Page } from '../http/routes.js';
@@ -109,6 +110,7 @@ async function list(ctx: Ss12000Context, q: ListQuery, page: Page) {
   return { data: await eventsOfRows(ctx, p.rows, q.expand), after: p.after };
 }
 
+const LOOKUP_MAX = 10_000;
 const ids = z.array(z.uuid()).max(10_000).optional();
 const lookupBody = z.object({ ids, activities: ids, student: ids, teacher: ids });
 
@@ -119,7 +121,10 @@ async function eventsWhere(ctx: Ss12000Context, body: z.infer<typeof lookupBody>
   if (body.student?.length) any.push(withStudents(body.student));
   if (body.teacher?.length) any.push(withTeachers(body.teacher));
   if (!any.length) return [];
-  const found = await rows<EventRow>(ctx.db, sql`${SELECT} from ${eventsOf(ctx)} and (${sql.join(any, sql` or `)}) order by ${startsAt}, l.id limit 10001`);
+  const found = await rows<EventRow>(ctx.db, sql`${SELECT} from ${eventsOf(ctx)} and (${sql.join(any, sql` or `)})
+    order by ${startsAt}, l.id limit ${LOOKUP_MAX + 1}`);
+  // the standard's answer when a lookup is too large for one response
+  if (found.length > LOOKUP_MAX) throw new Ss12000Error(503, 'too_large', `More than ${LOOKUP_MAX} calendar events: ask for fewer activities or persons`);
   return eventsOfRows(ctx, found, expand);
 }
 
