@@ -1,7 +1,15 @@
 // The resource modules of /ss12000/v2, each in a file of its own. Add a module here to serve it.
 import type { Ss12000Resource } from '../http/context.js';
+import { absenceResource } from './absences.js';
+import { aggregatedAttendanceResource } from './aggregated-attendance.js';
+import { attendanceEventResource } from './attendance-events.js';
+import { attendanceResource } from './attendances.js';
 import { organisationResource } from './organisations.js';
 
 export const SS12000_MODULES: Ss12000Resource[] = [
   organisationResource,
+  attendanceResource,
+  attendanceEventResource,
+  absenceResource,
+  aggregatedAttendanceResource,
 ];
