@@ -79,7 +79,7 @@ export function registerAttendanceWrites(v2: Ss12000App, deps: Ss12000Deps) {
     const id = z.uuid().safeParse((req.params as { id: string }).id);
     if (!id.success) throw ssBadRequest('Invalid id');
     const [found] = await attendancesWhere(ctx, { ids: [id.data] });
-    if (!found) throw ssNotFound();
+    if (!found) return reply.status(404).send(); // the standard's 404 here has no body
     if (!found.absenceReason) {
       throw new Ss12000Error(409, 'presence_not_stored', 'The pupil is present on a reported lesson; there is no absence to remove');
     }
