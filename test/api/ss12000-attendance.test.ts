@@ -78,6 +78,18 @@ describe('a roll call taken in Lärka appears as attendances', () => {
     expect(changed[0]).toMatchObject({ invalidAbsenceMinutes: 5, attendanceMinutes: lesson.minutes - 5, absenceReason: 'Sen ankomst' });
   });
 
+  it('a cancelled lesson\'s attendances are no longer served and count as deleted', async () => {
+    const past = (await one<{ lesson_id: string }>(t.database.db, sql`select rc.lesson_id from roll_call rc join lesson l on l.id = rc.lesson_id
+      where l.lesson_date < ${day}::date and l.cancelled_at is null order by l.lesson_date desc limit 1`))!;
+    const served = (await api.get(`/attendances?calendarEvent=${past.lesson_id}`)).json().data;
+    expect(served.length).toBeGreaterThan(0);
+    await t.database.db.execute(sql`update lesson set cancelled_at = now(), cancel_reason = 'Studiedag' where id = ${past.lesson_id}`);
+    expect((await api.get(`/attendances?calendarEvent=${past.lesson_id}`)).json().data).toEqual([]);
+    const gone = await rows<{ entity_id: string }>(t.database.db, sql`select entity_id from ss12000_entity
+      where entity_type = 'attendances' and deleted_at is not null and entity_id = any(${sql.param(served.map((a: any) => a.id))}::uuid[])`);
+    expect(gone).toHaveLength(served.length);
+  });
+
   it('pages with limit until no pageToken is given', async () => {
     const first = (await api.get('/attendances?limit=3')).json();
     expect(first.data).toHaveLength(3);
