@@ -13,6 +13,9 @@ import { AppError, conflict, forbidden } from '../platform/http/errors.js';
 import { revalidateAbsence } from './cover-effect.js';
 import { mergeCandidates, ownPupils, pupilInScope, reportById, reportInScope, reportsOf, type PupilForAbsence, type ReportRow } from './store.js';
 
+/** Who a report's audit row names instead of the actor, with details to add (e.g. the API client). */
+export interface ReportAuditor { actorPersonId: string | null; actorRole: string | null; actorUnitId: string | null; ip: string | null; details?: Record<string, unknown> }
+
 export interface NewReport { pupilId: string; fromDate: string; toDate: string; fromTime?: string | null; toTime?: string | null }
 
 const SPAN_MESSAGES = {
@@ -57,7 +60,8 @@ export function absenceReportService(db: Db) {
     };
   }
 
-  async function create(actor: Actor, input: NewReport) {
+  /** `auditAs`: who the audit row names when not the actor (an SS 12000 API client reporting for the actor). */
+  async function create(actor: Actor, input: NewReport, auditAs?: ReportAuditor) {
     const pupil = await pupilInScope(db, actor, input.pupilId);
     requireReporter(actor, pupil);
     const span: ReportSpan = { fromDate: input.fromDate, toDate: input.toDate, fromTime: input.fromTime ?? null, toTime: input.toTime ?? null };
@@ -87,9 +91,11 @@ export function absenceReportService(db: Db) {
       }
       const changes = merged.outcome === 'already_covered' ? [] : await revalidateAbsence(tx, actor.organiserId, pupil.id, s.fromDate, s.toDate);
       const absorbedSpans = candidates.filter((c) => merged.absorbed.includes(c.id));
-      await audit(tx, { organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId,
+      const by = auditAs ?? { actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId, ip: actor.ip };
+      await audit(tx, { organiserId: actor.organiserId, actorPersonId: by.actorPersonId, actorRole: by.actorRole, actorUnitId: by.actorUnitId,
         action: `absence_report.${merged.outcome === 'new' ? 'created' : merged.outcome}`, entityType: 'absence_report', entityId: id,
-        details: { personId: pupil.id, unitId: pupil.unitId, reported: span, span: s, absorbed: absorbedSpans, madeValid: changes.map((c) => c.id) }, ip: actor.ip });
+        details: { personId: pupil.id, unitId: pupil.unitId, reported: span, span: s, absorbed: absorbedSpans, madeValid: changes.map((c) => c.id),
+          ...(auditAs?.details ?? {}) }, ip: by.ip });
       return { id, merged, absorbedSpans, changes };
     });
     const report = (await reportById(db, actor.organiserId, result.id))!;

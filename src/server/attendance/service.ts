@@ -51,6 +51,37 @@ function rowOf(p: PupilOfLesson, covers: readonly PupilCover[], lesson: Pick<Les
   };
 }
 
+/** Who a roll-call save is audited as: by default the actor; an SS 12000 API client registering through the
+ *  interface is audited with no person and its client id in the details. */
+export interface SaveAuditor { actorPersonId: string | null; actorRole: string | null; actorUnitId: string | null; ip: string | null; details?: Record<string, unknown> }
+const auditorOf = (actor: Actor): SaveAuditor => ({ actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId, ip: actor.ip });
+
+/**
+ * One pupil's status on one lesson, inside the caller's transaction: the facts (lesson in the actor's roll-call
+ * scope, term, membership, covers), the rules (domain/attendance/roll-call.ts), then the writes and the audit
+ * row in one statement. The one path of every roll-call save, whether from the teacher's page or SS 12000.
+ * `noticed`: a same-day notice to the guardians was requested.
+ */
+export async function saveRollCallEntry(tx: Pick<Queryable, 'execute'>, actor: Actor, lessonId: string, pupilId: string,
+  input: { status: RollCallStatus; minutes?: number | null }, auditor: SaveAuditor = auditorOf(actor)): Promise<{ row: RollCallRow; noticed: boolean }> {
+  const facts = await readSaveFacts(tx, actor, lessonId, pupilId);
+  if (!facts) throw notFound('No such lesson among yours');
+  if (!facts.pupil) throw notFound('No such pupil in the group on the day of the lesson');
+  const problem = registrationProblem({ date: facts.date, cancelled: facts.cancelled }, actor.today, facts.term);
+  if (problem) throw refuse(problem);
+  const d = deviationFor(input.status, facts, facts.covers, input.minutes);
+  if (d === 'minutes') throw badRequest(`Minutes are whole minutes from 1 to ${facts.minutes}`, 'invalid_minutes');
+  const noticed = needsSameDayNotice(d);
+  await writeSave(tx, actor, facts, pupilId, d, noticed ? sameDayNoticeRequest(actor.organiserId, pupilId, facts.date) : null, auditStatement({
+    organiserId: actor.organiserId, actorPersonId: auditor.actorPersonId, actorRole: auditor.actorRole, actorUnitId: auditor.actorUnitId, ip: auditor.ip,
+    action: 'attendance.registered', entityType: 'lesson', entityId: facts.id,
+    details: { personId: pupilId, groupId: facts.groupId, unitId: facts.schoolUnitId, date: facts.date, status: input.status,
+      minutes: d?.minutes ?? null, valid: d?.valid ?? null, absenceReportId: d?.absenceReportId ?? null, leaveId: d?.leaveId ?? null, ...auditor.details },
+  }, sql`rc`));
+  const stored = { ...facts.pupil, kind: d?.kind ?? null, minutes: d?.minutes ?? null, valid: d?.valid ?? null };
+  return { row: rowOf(stored, facts.covers.map((c) => ({ ...c, pupilId })), facts), noticed };
+}
+
 /**
  * The teacher's roll call: the day's lessons, one lesson's pupils with what is stored and what was reported in
  * advance, and saving one pupil's status at once. Only deviations are stored; the lesson is marked reported.
@@ -98,25 +129,7 @@ export function attendanceService(db: Db, opts: AttendanceOptions = {}) {
      *  Two statements: the facts (lesson in scope, term, membership, covers), then the writes and the audit row. */
     async save(actor: Actor, lessonId: string, pupilId: string, input: { status: RollCallStatus; minutes?: number | null }) {
       requireAction(actor, 'attendance.register');
-      let noticed = false;
-      const row = await db.transaction(async (tx) => {
-        const facts = await readSaveFacts(tx, actor, lessonId, pupilId);
-        if (!facts) throw notFound('No such lesson among yours');
-        if (!facts.pupil) throw notFound('No such pupil in the group on the day of the lesson');
-        const problem = registrationProblem({ date: facts.date, cancelled: facts.cancelled }, actor.today, facts.term);
-        if (problem) throw refuse(problem);
-        const d = deviationFor(input.status, facts, facts.covers, input.minutes);
-        if (d === 'minutes') throw badRequest(`Minutes are whole minutes from 1 to ${facts.minutes}`, 'invalid_minutes');
-        noticed = needsSameDayNotice(d);
-        await writeSave(tx, actor, facts, pupilId, d, noticed ? sameDayNoticeRequest(actor.organiserId, pupilId, facts.date) : null, auditStatement({
-          organiserId: actor.organiserId, actorPersonId: actor.personId, actorRole: actor.role, actorUnitId: actor.unitId, ip: actor.ip,
-          action: 'attendance.registered', entityType: 'lesson', entityId: facts.id,
-          details: { personId: pupilId, groupId: facts.groupId, unitId: facts.schoolUnitId, date: facts.date, status: input.status,
-            minutes: d?.minutes ?? null, valid: d?.valid ?? null, absenceReportId: d?.absenceReportId ?? null, leaveId: d?.leaveId ?? null },
-        }, sql`rc`));
-        const stored = { ...facts.pupil, kind: d?.kind ?? null, minutes: d?.minutes ?? null, valid: d?.valid ?? null };
-        return rowOf(stored, facts.covers.map((c) => ({ ...c, pupilId })), facts);
-      });
+      const { row, noticed } = await db.transaction((tx) => saveRollCallEntry(tx, actor, lessonId, pupilId, input));
       if (noticed) opts.afterInvalidAbsence?.();
       return row;
     },

@@ -3,6 +3,10 @@ import type { Ss12000Resource } from '../http/context.js';
 import { activityResource } from './activities.js';
 import { calendarEventResource } from './calendar-events.js';
 import { gradeResource } from './grades.js';
+import { absenceResource } from './absences.js';
+import { aggregatedAttendanceResource } from './aggregated-attendance.js';
+import { attendanceEventResource } from './attendance-events.js';
+import { attendanceResource } from './attendances.js';
 import { organisationResource } from './organisations.js';
 import { peopleResources } from './people/index.js';
 import { roomResource } from './rooms.js';
@@ -18,4 +22,8 @@ export const SS12000_MODULES: Ss12000Resource[] = [
   calendarEventResource,
   roomResource,
   unkeptResources,
+  attendanceResource,
+  attendanceEventResource,
+  absenceResource,
+  aggregatedAttendanceResource,
 ];
