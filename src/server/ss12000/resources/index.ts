@@ -1,7 +1,13 @@
 // The resource modules of /ss12000/v2, each in a file of its own. Add a module here to serve it.
 import type { Ss12000Resource } from '../http/context.js';
+import { clientReportResource } from './client-reports.js';
+import { deletedEntitiesResource } from './deleted-entities.js';
 import { organisationResource } from './organisations.js';
+import { subscriptionResource } from './subscriptions.js';
 
 export const SS12000_MODULES: Ss12000Resource[] = [
   organisationResource,
+  subscriptionResource,
+  deletedEntitiesResource,
+  clientReportResource,
 ];
