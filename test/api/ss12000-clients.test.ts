@@ -106,7 +106,7 @@ describe('/api/ss12000/clients', () => {
     expect((await ss12000Client(t.app, bearer).get('/organisations')).statusCode).toBe(401);
     expect((await token('byts', fresh)).statusCode).toBe(401);
     expect((await huvudman.request('POST', `/api/ss12000/clients/${client.id}/secret`)).statusCode).toBe(409);
-    const actions = (await t.database.db.execute(sql`select action from audit_event where entity_id = ${client.id} and action like 'ss12000.client.%' order by occurred_at`)).rows.map((r) => (r as { action: string }).action);
+    const actions = (await t.database.db.execute(sql`select action from audit_event where entity_id = ${client.id} and action like 'ss12000.client.%' order by occurred_at`)).rows.map((r: unknown) => (r as { action: string }).action);
     expect(actions).toEqual(['ss12000.client.created', 'ss12000.client.secret_rotated', 'ss12000.client.revoked']);
   });
 

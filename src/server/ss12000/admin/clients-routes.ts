@@ -38,7 +38,7 @@ export const apiClientRoutes = (s: ApiClientService): FastifyPluginAsyncZod => a
 
   app.put('/api/ss12000/clients/:apiClientId', { config: organiserAdmin('unit'),
     schema: { tags, summary: 'Change the name, units, resources and write permission of an API client', params: Params,
-      body: Fields.extend({ version: z.number().int() }), response: { 200: Client, 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
+      body: Fields.extend({ version: z.number().int().nullable().describe('The version the change was made on; null = without the check of a concurrent change') }), response: { 200: Client, 400: ErrorBody, ...authErrors, 404: ErrorBody, 409: ErrorBody } },
   }, async (req) => s.update(actorOf(req), req.params.apiClientId, req.body));
 
   app.post('/api/ss12000/clients/:apiClientId/secret', { config: organiserAdmin('unit'),

@@ -88,7 +88,7 @@ export function apiClientService(db: Db) {
     return { client: await find(db, actor, id), secret };
   }
 
-  async function update(actor: Actor, id: string, input: ApiClientFields & { version: number }) {
+  async function update(actor: Actor, id: string, input: ApiClientFields & { version: number | null }) {
     await allowed(actor);
     await db.transaction(async (tx) => {
       const before = await find(tx, actor, id);
@@ -96,7 +96,7 @@ export function apiClientService(db: Db) {
       const f = await checked(tx, actor, input);
       const changed = await rows(tx, sql`update api_client set name = ${f.name}, unit_ids = ${f.unitIds ? sql`${sql.param(f.unitIds)}::uuid[]` : sql`null`},
           resources = ${sql.param(f.resources)}::text[], write_attendance = ${f.writeAttendance}, version = version + 1
-        where organiser_id = ${actor.organiserId} and id = ${id} and version = ${input.version} returning id`);
+        where organiser_id = ${actor.organiserId} and id = ${id} ${input.version === null ? sql`` : sql`and version = ${input.version}`} returning id`);
       if (!changed.length) throw conflict('stale', 'Someone else changed the client meanwhile');
       await auditAs(tx, actor, { action: 'ss12000.client.changed', entityType: 'api_client', entityId: id,
         details: { clientId: before.clientId, before: { name: before.name, units: before.units, resources: before.resources, writeAttendance: before.writeAttendance }, after: f } });
