@@ -2,8 +2,8 @@
 // edits, gives a new secret to and revokes clients. A secret is shown once, in the answer that made it; only
 // its argon2id hash is kept. Every change is audited in its transaction. The interface reads a client fresh
 // on every request (auth/clients.ts), so a narrowed grant or a revocation takes effect at once.
-import { randomUUID } from 'node:crypto';
-import { generatedClientId, generatedSecret, isValidClientId } from '../../../domain/ss12000/clients.js';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { generatedClientId, isValidClientId } from '../../../domain/ss12000/client-id.js';
 import { requireAction, requireOrganiserAdministrator } from '../../platform/access/access.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { SS12000_WRITABLE, type Ss12000Resource } from '../../platform/access/ss12000-clients.js';
@@ -27,6 +27,9 @@ export interface ApiClientFields {
   resources: Ss12000Resource[];
   writeAttendance: boolean;
 }
+
+/** A generated secret: 32 random bytes (256 bits), base64url — shown once, stored as an argon2id hash. */
+const generatedSecret = (): string => randomBytes(32).toString('base64url');
 
 const select = (organiserId: string) => sql`
   select c.id, c.client_id as "clientId", c.name, c.resources, c.write_attendance as "writeAttendance", c.version,
@@ -71,7 +74,7 @@ export function apiClientService(db: Db) {
 
   async function create(actor: Actor, input: ApiClientFields & { clientId: string | null }) {
     await allowed(actor);
-    const clientId = input.clientId ?? generatedClientId(input.name);
+    const clientId = input.clientId ?? generatedClientId(input.name, randomBytes(4).toString('hex'));
     if (!isValidClientId(clientId)) throw badRequest('A client id has 3–64 letters a–z, digits, ".", "_" or "-"', 'invalid_client_id');
     const secret = generatedSecret();
     const hash = await hashPassword(secret);
