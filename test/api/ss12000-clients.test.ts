@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { Client, startTestApp, type TestApp } from '../support/api.js';
 import { ss12000Client, ss12000Token } from '../support/ss12000.js';
-import { generatedClientId, isValidClientId } from '../../src/domain/ss12000/client-id.js';
 
 let t: TestApp;
 let huvudman: Client;
@@ -26,16 +25,6 @@ const token = (clientId: string, secret: string) => t.app.inject({ method: 'POST
   payload: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }).toString() });
 
 const units = async () => (await t.database.db.execute(sql`select id, name from school_unit order by name`)).rows as { id: string; name: string }[];
-
-describe('client id rules', () => {
-  it('a generated client id is made of the name and a random tail, and is a valid client id', () => {
-    expect(generatedClientId('Schemat Åö AB', 'abc123')).toBe('schemat-ao-ab-abc123');
-    expect(generatedClientId('!!!', 'x1')).toBe('klient-x1');
-    expect(isValidClientId(generatedClientId('Lärplattformen', '0a1b2c3d'))).toBe(true);
-    expect(isValidClientId('a b')).toBe(false);
-    expect(isValidClientId('ab')).toBe(false);
-  });
-});
 
 describe('/api/ss12000/clients', () => {
   it('a unit administrator, a teacher and a guardian are refused', async () => {

@@ -9,8 +9,6 @@ import { startTestApp, type TestApp } from '../support/api.js';
 import { ss12000Client, ss12000Token } from '../support/ss12000.js';
 import { hashPassword } from '../../src/server/platform/auth/passwords.js';
 import { webhookDelivery } from '../../src/server/ss12000/webhooks/delivery.js';
-import { dueForDelivery, isWebhookTarget, notificationBody, retryDelayMs } from '../../src/domain/ss12000/webhooks.js';
-import { deletedEntitiesKey, END_POINTS, endPointOfResource, resourceOfEndPoint } from '../../src/domain/ss12000/endpoints.js';
 
 let t: TestApp;
 let hook: { url: string; calls: unknown[]; status: number; close: () => Promise<void> };
@@ -50,34 +48,6 @@ async function addClient(clientId: string, resources: string[], units: string[] 
 
 const anyPerson = async () => ((await t.database.db.execute(sql`select id from person where organiser_id = ${t.organiserId} order by id limit 1`)).rows[0] as { id: string }).id;
 const touchPerson = async (id: string) => t.database.db.execute(sql`update person set given_name = given_name where id = ${id}`);
-
-describe('rules of subscriptions and deletedEntities', () => {
-  it('every object type of the standard maps to a resource and back; deletedEntities uses the specification\'s spellings', () => {
-    for (const e of END_POINTS) expect(endPointOfResource(resourceOfEndPoint(e))).toBe(e);
-    expect(resourceOfEndPoint('Activity')).toBe('activities');
-    expect(deletedEntitiesKey('activities')).toBe('activitites');
-    expect(deletedEntitiesKey('studyplans')).toBe('studyPlans');
-    expect(deletedEntitiesKey('persons')).toBe('persons');
-  });
-
-  it('a webhook target is an absolute http(s) URL without credentials', () => {
-    expect(isWebhookTarget('https://example.se/hook')).toBe(true);
-    expect(isWebhookTarget('http://127.0.0.1:8080/x')).toBe(true);
-    for (const bad of ['/relative', 'example.se/hook', 'ftp://example.se', 'javascript:alert(1)', 'https://user:pw@example.se/']) expect(isWebhookTarget(bad), bad).toBe(false);
-  });
-
-  it('a failed delivery is retried after 30 s, doubling, at most an hour apart', () => {
-    expect([0, 1, 2, 3, 20].map(retryDelayMs)).toEqual([0, 30_000, 60_000, 120_000, 3_600_000]);
-    const at = new Date('2026-01-01T10:00:00Z');
-    expect(dueForDelivery(2, at, new Date('2026-01-01T10:00:59Z'))).toBe(false);
-    expect(dueForDelivery(2, at, new Date('2026-01-01T10:01:00Z'))).toBe(true);
-  });
-
-  it('the notification names the changed object types once each and says when there are deletions', () => {
-    expect(notificationBody(['persons', 'persons', 'activities'], true)).toEqual({ modifiedEntites: ['Person', 'Activity'], deletedEntities: true });
-    expect(notificationBody([], false)).toEqual({});
-  });
-});
 
 describe('/subscriptions', () => {
   it('create, read, renew, list and remove a subscription of the client\'s own', async () => {
