@@ -11,6 +11,9 @@ import { sweeper } from '../../platform/jobs/sweeper.js';
 
 interface Log { warn(obj: object, msg: string): void }
 
+/** Subscribers called at the same time. */
+const PARALLEL = 8;
+
 interface DueRow {
   organiser_id: string; id: string; target: string; resource_types: string[]; granted: string[];
   notified_key: string; failures: number; last_delivery_at: Date | string | null; bound: string; now: Date | string;
@@ -69,12 +72,12 @@ export function webhookDelivery(opts: WebhookOptions) {
         s.last_delivery_at, (now() - ${settleMs} * interval '1 millisecond')::text as bound, now() as now
         from ss12000_subscription s join api_client c on c.organiser_id = s.organiser_id and c.id = s.api_client_id and c.revoked_at is null
        where s.expires_at > now() order by s.organiser_id, s.id`);
+    const due = subscriptions.filter((s) => dueForDelivery(s.failures, s.last_delivery_at ? new Date(s.last_delivery_at) : null, new Date(s.now)));
+    // a few at a time, so that one slow target does not hold up every other subscriber
     let delivered = 0;
-    for (const s of subscriptions) {
-      const lastTry = s.last_delivery_at ? new Date(s.last_delivery_at) : null;
-      if (!dueForDelivery(s.failures, lastTry, new Date(s.now))) continue;
-      if (await deliver(s)) delivered++;
-    }
+    let next = 0;
+    const lane = async () => { while (next < due.length) if (await deliver(due[next++])) delivered++; };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, due.length) }, lane));
     return delivered;
   }
 
