@@ -1,7 +1,8 @@
 // Journey: `huvudman` (the organiser-level administrator) opens Administration → SS 12000-klienter, registers
 // a client limited to one school unit, sees its secret once (with the warning and a copy button), and the
-// secret gives a token over HTTP that reads the interface; then revokes the client after a confirmation,
-// and the same token is refused at once. A unit's own administrator does not see the section.
+// secret gives a token over HTTP that reads the interface; narrows it and gives it a new secret (the old one
+// stops working); then revokes the client after a confirmation, and its token is refused at once. A unit's
+// own administrator does not see the section.
 import { describe, expect, it } from 'vitest';
 import { journey, login, screenshot, seriousA11yViolations } from './browser';
 
@@ -65,9 +66,31 @@ describe('SS 12000 clients', () => {
     expect(names).toEqual(['Björkskolan']);
   });
 
-  it('huvudman revokes the client after confirming; its token is refused at once', async () => {
+  it('huvudman narrows the client and gives it a new secret: the old one stops working', async () => {
     const { page } = j;
     await page.reload();
+    await page.getByRole('button', { name: 'Ändra Lärplattformen' }).click();
+    await page.getByTestId('ss12000-resource-persons').uncheck();
+    await page.getByTestId('ss12000-client-save').click();
+    await expect.poll(() => page.getByTestId('ss12000-notice').textContent()).toBe('Klienten Lärplattformen är ändrad.');
+    const row = page.getByTestId('ss12000-clients-table').locator('tbody tr').filter({ hasText: 'larplattformen' });
+    expect((await row.textContent())?.replace(/\s+/g, ' ')).toContain('Björkskolanorganisations');
+
+    await page.getByRole('button', { name: 'Ny hemlighet för Lärplattformen' }).click();
+    await page.getByTestId('ss12000-confirm-rotate').click();
+    await page.getByTestId('ss12000-secret').waitFor();
+    const fresh = (await page.getByTestId('ss12000-secret-value').textContent())!.trim();
+    expect(fresh).not.toBe(secret);
+    await page.getByTestId('ss12000-secret-close').click();
+    expect((await tokenFor(j.server.baseUrl, 'larplattformen', secret)).status).toBe(401);
+    const res = await tokenFor(j.server.baseUrl, 'larplattformen', fresh);
+    expect(res.status).toBe(200);
+    expect((await res.json()).scope).toBe('organisations');
+    secret = fresh;
+  }, 60_000);
+
+  it('huvudman revokes the client after confirming; its token is refused at once', async () => {
+    const { page } = j;
     await page.getByTestId('ss12000-revoke-larplattformen').click();
     await page.getByRole('dialog').getByText('Spärra Lärplattformen?').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
