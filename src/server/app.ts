@@ -13,6 +13,9 @@ import { registerErrorHandler, registerNotFound } from './platform/http/error-ha
 import { healthRoutes } from './platform/http/health.js';
 import { registerWeb } from './platform/http/web.js';
 import { ss12000Routes } from './ss12000/http/plugin.js';
+import { apiClientRoutes } from './ss12000/admin/clients-routes.js';
+import { apiClientService } from './ss12000/admin/clients-service.js';
+import { webhookDelivery } from './ss12000/webhooks/delivery.js';
 import { contactRoutes, contactService } from './org/contact.js';
 import { delegationRoutes, delegationService } from './org/delegations.js';
 import { groupRoutes, groupService } from './org/groups.js';
@@ -268,6 +271,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(findingRoutes(findingService(db)));
 
   await app.register(ss12000Routes({ db, clock: opts.clock, organiserId: opts.organiser.id }));
+  await app.register(apiClientRoutes(apiClientService(db)));
+  // SS 12000 subscriptions: the subscribers are told of changes by a timer, never in a request
+  const webhooks = webhookDelivery({ db, log: app.log });
+  if (jobs) app.addHook('onReady', async () => webhooks.start()); else await webhooks.stop();
+  app.addHook('onClose', async () => webhooks.stop());
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

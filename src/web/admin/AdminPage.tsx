@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentSession } from '../session/useSession';
 import { useDocumentTitle } from '../app/useDocumentTitle';
+import { useOrganisation } from '../organisation/useOrganisation';
 import { adminSections } from './sections';
 
 /** "Administration": the administrator's entry to each part of running the register. */
@@ -10,7 +11,10 @@ export function AdminPage() {
   const { t } = useTranslation();
   const session = useCurrentSession();
   useDocumentTitle(t('admin.title'));
-  const sections = adminSections.filter((s) => session.allowedActions.includes(s.action));
+  const administrator = session.allowedActions.includes('register.administer');
+  const organisation = useOrganisation(administrator);
+  const organiserAdministrator = organisation.data?.organiserAdministrator === true;
+  const sections = adminSections.filter((s) => session.allowedActions.includes(s.action) && (!s.organiserOnly || organiserAdministrator));
   return (
     <Stack>
       <Title order={1}>{t('admin.title')}</Title>

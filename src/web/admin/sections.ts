@@ -8,6 +8,8 @@ export interface AdminSection {
   description: string;
   action: string;
   testId: string;
+  /** Shown to the organiser-level administrator only (an administrator whose duty has no unit). */
+  organiserOnly?: boolean;
 }
 
 export const adminSections: AdminSection[] = [
@@ -21,5 +23,6 @@ export const adminSections: AdminSection[] = [
   { to: '/admin/organisation', title: 'organisation.sections.units.title', description: 'organisation.sections.units.description', action: 'register.administer', testId: 'admin-org-units' },
   { to: '/admin/organisation/lasar', title: 'organisation.sections.calendar.title', description: 'organisation.sections.calendar.description', action: 'register.administer', testId: 'admin-org-calendar' },
   { to: '/admin/organisation/installningar', title: 'organisation.sections.settings.title', description: 'organisation.sections.settings.description', action: 'register.administer', testId: 'admin-org-settings' },
+  { to: '/admin/ss12000-klienter', title: 'ss12000.section.title', description: 'ss12000.section.description', action: 'ss12000.clients.manage', testId: 'admin-section-ss12000', organiserOnly: true },
   { to: '/franvaro/installningar', title: 'absence.settings.title', description: 'absence.settings.section', action: 'absence.settings.edit', testId: 'admin-absence-settings' },
 ];

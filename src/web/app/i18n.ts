@@ -39,6 +39,7 @@ import { followupDataTexts } from '../followup-data/texts';
 import { followupTexts } from '../followup/texts';
 import { followupFindingTexts } from '../followup/findings/texts';
 import { followupReflectionTexts } from '../followup/reflection/texts';
+import { ss12000Texts } from '../ss12000/texts';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -97,6 +98,7 @@ const resources = Object.fromEntries(
         followup: followupTexts[lng],
         followupFindings: followupFindingTexts[lng],
         followupReflection: followupReflectionTexts[lng],
+        ss12000: ss12000Texts[lng],
       },
     },
   ]),

@@ -24,6 +24,7 @@ import { GroupsAdminPage } from '../groups/admin/GroupsAdminPage';
 import { GroupAdminPage } from '../groups/admin/GroupAdminPage';
 import { GroupReportsPage } from '../groups/admin/GroupReportsPage';
 import { ImportPage } from '../admin/import/ImportPage';
+import { ApiClientsPage } from '../ss12000/ApiClientsPage';
 import { UnitsPage } from '../organisation/UnitsPage';
 import { CalendarPage } from '../organisation/CalendarPage';
 import { SettingsPage } from '../organisation/SettingsPage';
@@ -122,6 +123,7 @@ export const router = createBrowserRouter([
       { path: 'admin/organisation', element: <UnitsPage /> },
       { path: 'admin/organisation/lasar', element: <CalendarPage /> },
       { path: 'admin/organisation/installningar', element: <SettingsPage /> },
+      { path: 'admin/ss12000-klienter', element: <ApiClientsPage /> },
       { path: 'anmal-franvaro', element: <RequireModule module="absence"><ReportAbsencePage /></RequireModule> },
       { path: 'ledighet', element: <RequireModule module="absence"><LeavePage /></RequireModule> },
       { path: 'ledighet/beslut', element: <RequireModule module="absence"><LeaveDecisionsPage /></RequireModule> },

@@ -6,7 +6,7 @@ import type { DateSpan, Organisation, SchoolYear, SettingsInput, Subject, Unit, 
 const KEY = ['admin', 'organisation'] as const;
 const enc = encodeURIComponent;
 
-export const useOrganisation = () => useQuery({ queryKey: [...KEY, 'settings'], queryFn: () => apiGet<Organisation>('/api/admin/organisation') });
+export const useOrganisation = (enabled = true) => useQuery({ queryKey: [...KEY, 'settings'], queryFn: () => apiGet<Organisation>('/api/admin/organisation'), enabled });
 export const useUnits = (unitId: string | null) => useQuery({ queryKey: [...KEY, 'units', unitId], queryFn: () => apiGet<Unit[]>('/api/admin/units') });
 export const useSchoolYears = (unitId: string | null) => useQuery({ queryKey: [...KEY, 'terms', unitId], queryFn: () => apiGet<SchoolYear[]>('/api/admin/terms') });
 export const useSubjects = () => useQuery({ queryKey: [...KEY, 'subjects'], queryFn: () => apiGet<Subject[]>('/api/admin/subjects') });

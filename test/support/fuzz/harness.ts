@@ -281,7 +281,22 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
   const assessment = await assessmentPools(database);
   for (const [k, v] of Object.entries(assessment.pools)) pools[k] = [...(pools[k] ?? []), ...v];
   fixtures.push(...assessment.fixtures);
+  pools.apiClientId = await apiClientPool(database);
+  fixtures.push({ apiClientId: pools.apiClientId[0] as string, actor: 'huvudman' });
   return { pools, fixtures };
+}
+
+/** SS 12000 API clients of the fuzz's own (the demo client is left alone: revoking it would end the
+ *  interface's other fuzzing), for :apiClientId. */
+async function apiClientPool(database: Database): Promise<string[]> {
+  const made: string[] = [];
+  for (const name of ['fuzz-klient-1', 'fuzz-klient-2']) {
+    const id = randomUUID();
+    await database.db.execute(sql`insert into api_client (organiser_id, id, client_id, name, secret_hash, unit_ids, resources)
+      select id, ${id}, ${name}, ${name}, 'not-a-hash', null, array['organisations']::text[] from organiser limit 1`);
+    made.push(id);
+  }
+  return made;
 }
 
 /** Absence reports, leave applications and notices of the fuzzed pupils (real ids for :absenceReportId,

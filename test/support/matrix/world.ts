@@ -115,6 +115,11 @@ export async function buildWorld(t: TestApp) {
   Object.assign(fixtures, await assessmentFixtures(t));
   // follow-up: a finding on the home unit recorded by its principal, with a measure (:findingId)
   Object.assign(fixtures, await followupFixtures(by('rektor')));
+  // SS 12000 API clients: one of the matrix's own (revoking or giving it a new secret touches no demo client)
+  const apiClientId = randomUUID();
+  await db.execute(sql`insert into api_client (organiser_id, id, client_id, name, secret_hash, unit_ids, resources)
+    values (${org}, ${apiClientId}, 'matris-klient', 'Matrisklient', 'not-a-hash', null, array['organisations']::text[])`);
+  Object.assign(fixtures, { apiClientId });
   // e-ID login: a provider name (none is configured in the test app: the routes answer with a redirect)
   Object.assign(fixtures, { provider: 'eid' });
   return { actors, fixtures, reach: await pupilReach(t, actors) };
