@@ -6,11 +6,13 @@ import type { SQL } from 'drizzle-orm';
 import { rfc3339At } from '../../../domain/ss12000/study.js';
 import { rows, sql } from '../../platform/db/database.js';
 import type { Ss12000App, Ss12000Context, Ss12000Deps } from '../http/context.js';
-import { Ss12000Error } from '../http/errors.js';
+import { clientMay } from '../../platform/access/ss12000-clients.js';
+import { Ss12000Error, ssForbidden } from '../http/errors.js';
 import { metaOf, metaWhere, ref } from '../http/meta.js';
 import { qArray, qDateTime, qUuid, type MetaFilters } from '../http/query.js';
 import { byIdRoute, listRoute, lookupRoute, pageOf, type Page } from '../http/routes.js';
 import { activitiesWhere } from './activities.js';
+import { attendancesWhere } from './attendances.js';
 import { roomIdOf } from './rooms.js';
 import { keyset, organisationFilter, pageQuery, unitScope, type SortColumn } from './study-sql.js';
 
@@ -131,7 +133,14 @@ async function eventsWhere(ctx: Ss12000Context, body: z.infer<typeof lookupBody>
 export function calendarEventResource(v2: Ss12000App, deps: Ss12000Deps) {
   const access = { resource: 'calendarEvents' } as const;
   listRoute(v2, deps, { path: '/calendarEvents', access, query: listQuery, fetch: list });
-  lookupRoute(v2, deps, { path: '/calendarEvents/lookup', access, body: lookupBody, query: {}, fetch: (ctx, body) => eventsWhere(ctx, body) });
+  // The standard documents this lookup as answering AttendancesArray (its summary speaks of calendar events):
+  // we follow the schema that clients are generated from and answer the attendances of the matching calendar
+  // events, which needs the attendances grant too (docs/SS12000.md, "Kända fel i specifikationen").
+  lookupRoute(v2, deps, { path: '/calendarEvents/lookup', access, body: lookupBody, query: {}, fetch: async (ctx, body) => {
+    if (!clientMay(ctx.client, { resource: 'attendances' })) throw ssForbidden('This lookup answers attendances (AttendancesArray): the client needs the attendances grant');
+    const events = await eventsWhere(ctx, body);
+    return events.length ? attendancesWhere(ctx, { calendareEvents: events.map((e) => e.id) }) : [];
+  } });
   byIdRoute(v2, deps, { path: '/calendarEvents/:id', access, query: expandQuery,
     fetch: async (ctx, id, q) => (await eventsWhere(ctx, { ids: [id] }, q.expand))[0] ?? null });
 }
