@@ -37,7 +37,8 @@ async function receiver() {
 }
 
 const silent = { warn: () => {} };
-const deliver = () => webhookDelivery({ db: t.database.db, log: silent, settleMs: 0 }).sweep();
+// the subscriber listens on 127.0.0.1, which a deployment refuses unless it allows private targets
+const deliver = () => webhookDelivery({ db: t.database.db, log: silent, settleMs: 0, allowPrivateTargets: true }).sweep();
 
 async function addClient(clientId: string, resources: string[], units: string[] | null = null) {
   await t.database.db.execute(sql`insert into api_client (organiser_id, id, client_id, name, secret_hash, unit_ids, resources)

@@ -8,6 +8,7 @@ import { dueForDelivery, notificationBody } from '../../../domain/ss12000/webhoo
 import { resourceOfEndPoint, type EndPoint } from '../../../domain/ss12000/endpoints.js';
 import { one, rows, sql, type Db } from '../../platform/db/database.js';
 import { sweeper } from '../../platform/jobs/sweeper.js';
+import { assertPublicTarget, privateTargetsAllowed } from './target-guard.js';
 
 interface Log { warn(obj: object, msg: string): void }
 
@@ -28,6 +29,8 @@ export interface WebhookOptions {
   timeoutMs?: number;
   everyMs?: number;
   post?: (url: string, body: string, timeoutMs: number) => Promise<number>;
+  /** Call targets on loopback or private addresses (default: LARKA_SS12000_WEBHOOK_PRIVATE=allow). */
+  allowPrivateTargets?: boolean;
 }
 
 const postJson = async (url: string, body: string, timeoutMs: number): Promise<number> => {
@@ -40,7 +43,11 @@ export function webhookDelivery(opts: WebhookOptions) {
   const { db, log } = opts;
   const settleMs = opts.settleMs ?? 2_000;
   const timeoutMs = opts.timeoutMs ?? 10_000;
-  const post = opts.post ?? postJson;
+  const allowPrivate = opts.allowPrivateTargets ?? privateTargetsAllowed();
+  const post = opts.post ?? (async (url: string, body: string, ms: number) => {
+    if (!allowPrivate) await assertPublicTarget(url);
+    return postJson(url, body, ms);
+  });
 
   /** One subscription: what changed in (notified_up_to, bound], told to the target when anything did. */
   async function deliver(s: DueRow): Promise<boolean> {
