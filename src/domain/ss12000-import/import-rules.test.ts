@@ -4,6 +4,7 @@ import { activeOf, mapPerson, markingOf, sexOf } from './map-person.js';
 import { dutyRoleOf, groupTypeOf, mapActivity, mapDuty, mapGroup } from './map-group.js';
 import { endDayOf, reconcile } from './reconcile.js';
 import { normaliseSourceUrl, OVERLAP_MS, sinceOf } from './incremental.js';
+import { subjectOfActivity } from './subject-of.js';
 import { addRejections, changedNothing, emptyResult, MAX_REJECTIONS_KEPT } from './counts.js';
 
 const today = new Date('2026-11-23T12:00:00Z');
@@ -75,6 +76,7 @@ describe('groups, duties and activities', () => {
   it('duty roles: teachers, rektor, skoladministratör and elevhälsa are ours; a duty at the organiser is only an administrator', () => {
     expect([dutyRoleOf('Lärare'), dutyRoleOf('Förstelärare'), dutyRoleOf('Rektor'), dutyRoleOf('Skoladministratör'), dutyRoleOf('Kurator'), dutyRoleOf('Barnskötare')])
       .toEqual(['teacher', 'teacher', 'principal', 'administrator', 'student_health', null]);
+    expect([dutyRoleOf('Annan personal', 'Elevhälsa'), dutyRoleOf('Annan personal', 'Analytiker'), dutyRoleOf('Annan personal')]).toEqual(['student_health', 'analyst', null]);
     const isUnit = (id: string) => id === 'u';
     expect(mapDuty({ id: 'd', person: { id: 'p' }, dutyAt: { id: 'org' }, dutyRole: 'Skoladministratör', startDate: '2020-01-01' }, isUnit)).toMatchObject({ ok: true, value: { unitExternalId: null } });
     expect(mapDuty({ id: 'd', person: { id: 'p' }, dutyAt: { id: 'org' }, dutyRole: 'Lärare', startDate: '2020-01-01' }, isUnit)).toMatchObject({ ok: false });
@@ -85,6 +87,14 @@ describe('groups, duties and activities', () => {
     const m = mapDuty({ id: 'd', person: { id: 'p' }, dutyAt: { id: 'u' }, dutyRole: 'Lärare', startDate: '2020-01-01',
       assignmentRole: [{ group: { id: 'g' }, assignmentRoleType: 'Mentor' }, { group: { id: 'h' }, assignmentRoleType: 'Schemaläggare' }] }, () => true);
     expect(m.ok && m.value.mentorOf).toEqual([{ groupExternalId: 'g', startDate: null, endDate: null }]);
+  });
+  it('the subject of an activity: by designation or Skolverket code; a shared syllabus (modern languages) by the activity name', () => {
+    const ours = [{ code: 'BI', name: 'Biologi', syllabusCode: 'GRGRBIO01' }, { code: 'M2FRA', name: 'Franska', syllabusCode: 'GRGRMSP01' }, { code: 'M2SPA', name: 'Spanska', syllabusCode: 'GRGRMSP01' }];
+    expect(subjectOfActivity(ours, { subjectCode: 'GRGRBIO01' }, '7A')).toBe('BI');
+    expect(subjectOfActivity(ours, { subjectCode: 'X', subjectDesignation: 'BI' }, '7A')).toBe('BI');
+    expect(subjectOfActivity(ours, { subjectCode: 'GRGRMSP01' }, '6AB M2SPA')).toBe('M2SPA');
+    expect(subjectOfActivity(ours, { subjectCode: 'GRGRMSP01' }, 'Franska åk 7')).toBe('M2FRA');
+    expect(subjectOfActivity(ours, { subjectCode: 'GRGRMSP01' }, 'Moderna språk 7')).toBeNull();
   });
   it('an activity gives its groups the subject code of its syllabus and the teachers by duty', () => {
     const m = mapActivity({ id: 'a', groups: [{ id: 'g' }], syllabus: { id: 's' }, teachers: [{ duty: { id: 'd' }, grader: true }] }, (id) => (id === 's' ? 'MA' : null));

@@ -38,29 +38,39 @@ const DUTY_ROLES: Record<string, DutyRole> = {
 };
 
 /** The standard's duty roles we have a role for: teachers (incl. förstelärare, speciallärare), rektor,
- *  skoladministratör and elevhälsa (kurator, skolsköterska, skolläkare, skolpsykolog). */
-export const dutyRoleOf = (v: string | undefined): DutyRole | null => (v && v in DUTY_ROLES ? DUTY_ROLES[v] : null);
+ *  skoladministratör and elevhälsa (kurator, skolsköterska, skolläkare, skolpsykolog); Annan personal is ours
+ *  when its Arbetsområde (description) says Elevhälsa or Analytiker. */
+export function dutyRoleOf(v: string | undefined, description?: string): DutyRole | null {
+  if (v && v in DUTY_ROLES) return DUTY_ROLES[v];
+  if (v === 'Annan personal' && description) {
+    if (/elevhälsa/i.test(description)) return 'student_health';
+    if (/analytiker/i.test(description)) return 'analyst';
+  }
+  return null;
+}
 
 /** `isUnit` tells whether an organisation id is a school unit of the source (else it is the organiser). */
 export function mapDuty(d: SsDuty, isUnit: (id: string) => boolean): Mapped<DutyRecord> {
-  const role = dutyRoleOf(d.dutyRole);
-  if (!role) return reject('duties', d.id, `Befattningen ”${d.dutyRole ?? ''}” har ingen motsvarighet i Lärka`);
+  const role = dutyRoleOf(d.dutyRole, d.description);
+  if (!role) return reject('duties', d.id, `Befattningen ”${d.dutyRole ?? ''}”${d.description ? ` (${d.description})` : ''} har ingen motsvarighet i Lärka`);
   if (!d.person?.id) return reject('duties', d.id, 'Tjänstgöringen saknar person');
   const startDate = dateOf(d.startDate);
   if (!startDate) return reject('duties', d.id, 'Tjänstgöringen saknar startdatum');
   const at = d.dutyAt?.id ?? null;
   const unit = at && isUnit(at) ? at : null;
-  if (!unit && role !== 'administrator') return reject('duties', d.id, 'Tjänstgöringen hör inte till någon skolenhet');
+  if (role === 'analyst' && unit) return reject('duties', d.id, 'En analytiker tjänstgör hos huvudmannen, inte vid en skolenhet');
+  if (!unit && role !== 'administrator' && role !== 'analyst') return reject('duties', d.id, 'Tjänstgöringen hör inte till någon skolenhet');
   const mentorOf = (d.assignmentRole ?? []).filter((a) => a.assignmentRoleType === 'Mentor' && a.group?.id)
     .map((a) => ({ groupExternalId: a.group!.id, startDate: dateOf(a.startDate), endDate: dateOf(a.endDate) }));
   return ok({ externalId: d.id, personExternalId: d.person.id, unitExternalId: unit, role, startDate, endDate: dateOf(d.endDate), mentorOf });
 }
 
 /** An activity gives its groups' subject (the syllabus's subject code) and their teachers (by duty). */
-export function mapActivity(a: SsActivity, subjectOfSyllabus: (id: string) => string | null): Mapped<ActivityRecord> {
+/** `subjectOf` gives our subject code of the activity's syllabus (by its id) and name, if one. */
+export function mapActivity(a: SsActivity, subjectOf: (syllabusId: string, activityName: string | undefined) => string | null): Mapped<ActivityRecord> {
   const groups = (a.groups ?? []).map((g) => g.id).filter(Boolean);
   if (!groups.length) return reject('activities', a.id, 'Aktiviteten saknar grupp');
   const teachers = (a.teachers ?? []).filter((t) => t.duty?.id)
     .map((t) => ({ dutyExternalId: t.duty!.id, grader: t.grader === true, startDate: dateOf(t.startDate), endDate: dateOf(t.endDate) }));
-  return ok({ externalId: a.id, groupExternalIds: groups, subjectCode: a.syllabus?.id ? subjectOfSyllabus(a.syllabus.id) : null, teachers });
+  return ok({ externalId: a.id, groupExternalIds: groups, subjectCode: a.syllabus?.id ? subjectOf(a.syllabus.id, a.displayName) : null, teachers });
 }

@@ -31,9 +31,9 @@ export interface GroupRecord {
   members: MembershipRecord[];
 }
 
-export type DutyRole = 'teacher' | 'principal' | 'administrator' | 'student_health';
+export type DutyRole = 'teacher' | 'principal' | 'administrator' | 'student_health' | 'analyst';
 export interface DutyRecord {
-  externalId: string; personExternalId: string; /** null: at the organiser (an organiser-level administrator) */
+  externalId: string; personExternalId: string; /** null: at the organiser (an organiser-level administrator, an analyst) */
   unitExternalId: string | null; role: DutyRole; startDate: string; endDate: string | null;
   mentorOf: { groupExternalId: string; startDate: string | null; endDate: string | null }[];
 }

@@ -31,7 +31,7 @@ export interface SsGroup {
 }
 
 export interface SsDuty {
-  id: string; person?: SsRef; dutyAt?: SsRef; dutyRole?: string; startDate?: string; endDate?: string;
+  id: string; person?: SsRef; dutyAt?: SsRef; dutyRole?: string; description?: string; startDate?: string; endDate?: string;
   assignmentRole?: { group?: SsRef; assignmentRoleType?: string; startDate?: string; endDate?: string }[];
 }
 
@@ -40,7 +40,7 @@ export interface SsActivity {
   organisation?: SsRef; teachers?: { duty?: SsRef; startDate?: string; endDate?: string; grader?: boolean }[];
 }
 
-export interface SsSyllabus { id: string; subjectCode?: string }
+export interface SsSyllabus { id: string; subjectCode?: string; subjectDesignation?: string }
 
 /** /deletedEntities: the ids per resource deleted since the time asked. */
 export type SsDeleted = Partial<Record<'persons' | 'groups' | 'duties' | 'organisations' | 'activities' | 'activitites', string[]>>;

@@ -7,6 +7,7 @@ import { swedishDate, type Clock } from '../../../domain/common/dates.js';
 import { addRejections, emptyResult, type ImportResult } from '../../../domain/ss12000-import/counts.js';
 import { normaliseSourceUrl, sinceOf } from '../../../domain/ss12000-import/incremental.js';
 import { mapActivity } from '../../../domain/ss12000-import/map-group.js';
+import { subjectOfActivity, type OurSubject } from '../../../domain/ss12000-import/subject-of.js';
 import { isSchoolUnit } from '../../../domain/ss12000-import/map-organisation.js';
 import type { ActivityRecord } from '../../../domain/ss12000-import/records.js';
 import type { SsActivity, SsDeleted, SsDuty, SsGroup, SsOrganisation, SsPerson, SsSyllabus } from '../../../domain/ss12000-import/source-types.js';
@@ -20,6 +21,7 @@ import { writeGroups } from './write-groups.js';
 import { writeGuardianships } from './write-guardians.js';
 import { writePersons, type PendingGuardians } from './write-persons.js';
 import { writeUnits } from './write-units.js';
+import { ensureShippedSubjects } from './subjects.js';
 
 export const PHASES = ['organisations', 'persons', 'guardianships', 'activities', 'groups', 'duties', 'teachers', 'deletions'] as const;
 export type Phase = typeof PHASES[number] | 'finished';
@@ -71,6 +73,7 @@ export async function executeRun(db: Db, req: ImportRequest, run: RunRow, onProg
 
   try {
     await phase('organisations');
+    await ensureShippedSubjects(db, req.organiserId);
     const organisations: SsOrganisation[] = [];
     if (!await source.crawl<SsOrganisation>('organisations', {}, (d) => { organisations.push(...d); })) throw new Error('The source does not let this client read organisations');
     const units = new Set(organisations.filter(isSchoolUnit).map((o) => o.id));
@@ -92,15 +95,16 @@ export async function executeRun(db: Db, req: ImportRequest, run: RunRow, onProg
     timed('guardianships');
 
     await phase('activities');
-    const syllabuses = new Map<string, string>();
-    await source.crawl<SsSyllabus>('syllabuses', {}, (d) => { for (const s of d) if (s.subjectCode) syllabuses.set(s.id, s.subjectCode); });
+    const ours = await rows<OurSubject>(db, sql`select code, name, syllabus_code as "syllabusCode" from subject`);
+    const subjects = new Set(ours.map((s) => s.code));
+    const syllabuses = new Map<string, SsSyllabus>();
+    await source.crawl<SsSyllabus>('syllabuses', {}, (d) => { for (const s of d) syllabuses.set(s.id, s); });
     const activities: ActivityRecord[] = [];
     await source.crawl<SsActivity>('activities', modified, async (page) => {
-      for (const a of page) { const m = mapActivity(a, (id) => syllabuses.get(id) ?? null); if (m.ok) activities.push(m.value); else addRejections(result, [m.rejection]); }
+      for (const a of page) { const m = mapActivity(a, (id, name) => subjectOfActivity(ours, syllabuses.get(id), name)); if (m.ok) activities.push(m.value); else addRejections(result, [m.rejection]); }
       await report({ done: activities.length });
     });
     const subjectOfGroup = new Map(activities.flatMap((a) => (a.subjectCode ? a.groupExternalIds.map((g) => [g, a.subjectCode!] as const) : [])));
-    const subjects = new Set((await rows<{ code: string }>(db, sql`select code from subject`)).map((s) => s.code));
     timed('activities');
 
     await phase('groups');

@@ -58,9 +58,9 @@ export async function writeDuties(ctx: ImportContext, page: SsDuty[], isUnit: (i
       return groupId ? [{ groupId, personId: d.personId, startDate: m.startDate ?? d.startDate, endDate: m.endDate }] : [];
     }));
     if (want.length) {
-      const haveMentors = await rows<{ group_id: string; person_id: string }>(tx, sql`select group_id, person_id from group_staff where organiser_id = ${ctx.organiserId}
-        and assignment = 'mentor' and person_id = any(${arr(want.map((w) => w.personId), 'uuid')}) and (end_date is null or end_date > ${ctx.today}::date)`);
-      const r = reconcile(want, haveMentors, (w) => `${w.groupId}|${w.personId}`, (h) => `${h.group_id}|${h.person_id}`, () => true);
+      const haveMentors = await rows<{ group_id: string; person_id: string; start_date: string }>(tx, sql`select group_id, person_id, start_date::text from group_staff
+        where organiser_id = ${ctx.organiserId} and assignment = 'mentor' and person_id = any(${arr(want.map((w) => w.personId), 'uuid')})`);
+      const r = reconcile(want, haveMentors, (w) => `${w.groupId}|${w.personId}|${w.startDate}`, (h) => `${h.group_id}|${h.person_id}|${h.start_date}`, () => true);
       ctx.result.counts.mentors.created += r.create.length; ctx.result.counts.mentors.unchanged += r.unchanged;
       if (r.create.length) {
         await tx.execute(sql`insert into group_staff (organiser_id, id, group_id, person_id, assignment, start_date, end_date)
@@ -72,7 +72,7 @@ export async function writeDuties(ctx: ImportContext, page: SsDuty[], isUnit: (i
   addRejections(ctx.result, rejected);
 }
 
-interface StaffRow { id: string; group_id: string; person_id: string; grader: boolean; start_date: string }
+interface StaffRow { id: string; group_id: string; person_id: string; grader: boolean; start_date: string; end_date: string | null }
 
 /** The teachers of the activities' groups made equal to the source's (by duty → person), and a teaching
  *  group's subject set from the activity's syllabus. */
@@ -98,22 +98,24 @@ export async function writeActivities(ctx: ImportContext, activities: ActivityRe
       }
     }
     const groupIds = [...new Set(activities.flatMap((a) => a.groupExternalIds.map((g) => groups.get(g)).filter((g): g is string => !!g)))];
-    const have = await rows<StaffRow>(tx, sql`select id, group_id, person_id, grader, start_date::text from group_staff where organiser_id = ${ctx.organiserId}
-      and assignment = 'teacher' and group_id = any(${arr(groupIds, 'uuid')}) and (end_date is null or end_date > ${ctx.today}::date)`);
-    const r = reconcile(want, have, (w) => `${w.groupId}|${w.personId}`, (h) => `${h.group_id}|${h.person_id}`, (w, h) => w.grader === h.grader);
+    const have = await rows<StaffRow>(tx, sql`select id, group_id, person_id, grader, start_date::text, end_date::text from group_staff where organiser_id = ${ctx.organiserId}
+      and assignment = 'teacher' and group_id = any(${arr(groupIds, 'uuid')})`);
+    const r = reconcile(want, have, (w) => `${w.groupId}|${w.personId}|${w.startDate}`, (h) => `${h.group_id}|${h.person_id}|${h.start_date}`,
+      (w, h) => w.grader === h.grader && w.endDate === h.end_date);
+    const ending = r.missing.filter((h) => h.end_date === null || h.end_date > ctx.today);
     const count = ctx.result.counts.teachers;
-    count.created += r.create.length; count.updated += r.update.length; count.unchanged += r.unchanged; count.deleted += r.missing.length;
+    count.created += r.create.length; count.updated += r.update.length; count.unchanged += r.unchanged; count.deleted += ending.length;
     if (r.create.length) {
       const c = r.create;
       await tx.execute(sql`insert into group_staff (organiser_id, id, group_id, person_id, assignment, grader, start_date, end_date)
         select ${ctx.organiserId}, gen_random_uuid(), g, p, 'teacher', gr, s, e from unnest(${arr(c.map((w) => w.groupId), 'uuid')}, ${arr(c.map((w) => w.personId), 'uuid')},
           ${arr(c.map((w) => w.grader), 'boolean')}, ${arr(c.map((w) => w.startDate), 'date')}, ${arr(c.map((w) => w.endDate), 'date')}) as x(g, p, gr, s, e)`);
     }
-    const changes = [...r.update.map((u) => ({ id: u.have.id, grader: u.want.grader, end: null as string | null, ending: false })),
-      ...r.missing.map((h) => ({ id: h.id, grader: h.grader, end: endDayOf(h.start_date, ctx.today), ending: true }))];
+    const changes = [...r.update.map((u) => ({ id: u.have.id, grader: u.want.grader, end: u.want.endDate })),
+      ...ending.map((h) => ({ id: h.id, grader: h.grader, end: endDayOf(h.start_date, ctx.today) }))];
     if (changes.length) {
-      await tx.execute(sql`update group_staff s set grader = x.gr, end_date = case when x.ending then x.e else s.end_date end
-        from unnest(${arr(changes.map((c) => c.id), 'uuid')}, ${arr(changes.map((c) => c.grader), 'boolean')}, ${arr(changes.map((c) => c.end), 'date')}, ${arr(changes.map((c) => c.ending), 'boolean')}) as x(id, gr, e, ending)
+      await tx.execute(sql`update group_staff s set grader = x.gr, end_date = x.e
+        from unnest(${arr(changes.map((c) => c.id), 'uuid')}, ${arr(changes.map((c) => c.grader), 'boolean')}, ${arr(changes.map((c) => c.end), 'date')}) as x(id, gr, e)
         where s.organiser_id = ${ctx.organiserId} and s.id = x.id`);
     }
     if (subjectOf.length) {
