@@ -13,6 +13,8 @@ import { registerErrorHandler, registerNotFound } from './platform/http/error-ha
 import { healthRoutes } from './platform/http/health.js';
 import { registerWeb } from './platform/http/web.js';
 import { ss12000Routes } from './ss12000/http/plugin.js';
+import { ss12000ImportRoutes } from './ss12000/import/import-routes.js';
+import { ss12000ImportService } from './ss12000/import/import-service.js';
 import { contactRoutes, contactService } from './org/contact.js';
 import { delegationRoutes, delegationService } from './org/delegations.js';
 import { groupRoutes, groupService } from './org/groups.js';
@@ -268,6 +270,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(findingRoutes(findingService(db)));
 
   await app.register(ss12000Routes({ db, clock: opts.clock, organiserId: opts.organiser.id }));
+  const ss12000Import = ss12000ImportService(db, opts.clock, app.log);
+  app.addHook('onClose', async () => { await ss12000Import.settled(); });
+  await app.register(ss12000ImportRoutes(ss12000Import));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

@@ -2,7 +2,7 @@
 // follows A's changes incrementally; a run with nothing new changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { startTestApp, type TestApp } from '../support/api.js';
+import { Client, startTestApp, type TestApp } from '../support/api.js';
 import { emptyInstance, registerOf, type EmptyInstance } from '../support/ss12000-import.js';
 import { systemClock } from '../../src/domain/common/dates.js';
 import { changedNothing, type ImportResult } from '../../src/domain/ss12000-import/counts.js';
@@ -118,3 +118,47 @@ async function deleteGroup(id: string) {
   for (const r of refs) await db.execute(sql`delete from ${sql.identifier(r.table_name)} where group_id = ${id}`);
   await db.execute(sql`delete from student_group where id = ${id}`);
 }
+
+describe('the administrator\'s import runs (/api/ss12000/import-runs)', () => {
+  it('only the organiser-level administrator may start or read runs', async () => {
+    for (const username of ['admin', 'larare']) {
+      const c = new Client(a.app);
+      await c.login(username);
+      expect((await c.request('POST', '/api/ss12000/import-runs', { url, clientId: 'demo-client', clientSecret: 'demo-secret' })).statusCode, username).toBe(403);
+      expect((await c.get('/api/ss12000/import-runs')).statusCode, username).toBe(403);
+    }
+  });
+
+  it('importing A into itself through the page\'s routes runs in the background and changes nothing; the secret is kept nowhere', async () => {
+    const c = new Client(a.app);
+    await c.login('huvudman');
+    const started = await c.request('POST', '/api/ss12000/import-runs', { url, clientId: 'demo-client', clientSecret: 'demo-secret', full: true });
+    expect(started.statusCode).toBe(202);
+    const id = started.json().id as string;
+    expect((await c.request('POST', '/api/ss12000/import-runs', { url, clientId: 'demo-client', clientSecret: 'demo-secret' })).statusCode).toBe(409);
+    let run = started.json();
+    for (let i = 0; i < 600 && run.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      run = (await c.get(`/api/ss12000/import-runs/${id}`)).json();
+    }
+    expect(run).toMatchObject({ status: 'succeeded', error: null, progress: { phase: 'finished' } });
+    expect(changes(run.result)).toEqual([]);
+    expect(run.result.counts.persons.unchanged).toBeGreaterThan(100);
+    expect((await c.get('/api/ss12000/import-runs')).json().map((r: { id: string }) => r.id)).toContain(id);
+    expect((await c.get(`/api/ss12000/import-runs/${crypto.randomUUID()}`)).statusCode).toBe(404);
+    const stored = await rows(a.database.db, sql`select r.*::text as r from ss12000_import_run r union all select a::text from audit_event a where a.entity_id = ${id}`);
+    expect(JSON.stringify(stored)).not.toContain('demo-secret');
+  });
+
+  it('a source that refuses the client fails the run with the reason', async () => {
+    const c = new Client(a.app);
+    await c.login('huvudman');
+    const started = await c.request('POST', '/api/ss12000/import-runs', { url, clientId: 'demo-client', clientSecret: 'wrong' });
+    let run = started.json();
+    for (let i = 0; i < 100 && run.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      run = (await c.get(`/api/ss12000/import-runs/${run.id}`)).json();
+    }
+    expect(run).toMatchObject({ status: 'failed', error: 'The source refused the client (401)' });
+  });
+});
