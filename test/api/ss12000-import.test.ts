@@ -159,6 +159,6 @@ describe('the administrator\'s import runs (/api/ss12000/import-runs)', () => {
       await new Promise((r) => setTimeout(r, 100));
       run = (await c.get(`/api/ss12000/import-runs/${run.id}`)).json();
     }
-    expect(run).toMatchObject({ status: 'failed', error: 'The source refused the client (401)' });
+    expect(run).toMatchObject({ status: 'failed', error: 'Källan godtog inte klientuppgifterna (401)' });
   });
 });

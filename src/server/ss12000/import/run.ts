@@ -75,7 +75,7 @@ export async function executeRun(db: Db, req: ImportRequest, run: RunRow, onProg
     await phase('organisations');
     await ensureShippedSubjects(db, req.organiserId);
     const organisations: SsOrganisation[] = [];
-    if (!await source.crawl<SsOrganisation>('organisations', {}, (d) => { organisations.push(...d); })) throw new Error('The source does not let this client read organisations');
+    if (!await source.crawl<SsOrganisation>('organisations', {}, (d) => { organisations.push(...d); })) throw new Error('Källan ger inte klienten tillgång till organisationer (organisations)');
     const units = new Set(organisations.filter(isSchoolUnit).map((o) => o.id));
     await writeUnits(ctx, organisations);
     await report({ done: organisations.length, total: organisations.length }); timed('organisations');
@@ -85,7 +85,7 @@ export async function executeRun(db: Db, req: ImportRequest, run: RunRow, onProg
     let done = 0;
     const today = new Date(`${ctx.today}T12:00:00Z`);
     if (!await source.crawl<SsPerson>('persons', modified, async (page) => { await writePersons(ctx, page, today, guardians); done += page.length; await report({ done }); })) {
-      throw new Error('The source does not let this client read persons');
+      throw new Error('Källan ger inte klienten tillgång till personer (persons)');
     }
     timed('persons');
 

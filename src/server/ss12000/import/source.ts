@@ -36,7 +36,7 @@ export function ss12000Source(opts: SourceOptions) {
       } catch (e) { failure = e; }
       const retryable = failure !== null || (res !== null && RETRY_STATUS.has(res.status));
       if (!retryable || attempt >= retries) {
-        if (failure) throw new SourceError(`${url.replace(base, '')}: ${(failure as Error).message ?? failure}`);
+        if (failure) throw new SourceError(`${url.replace(base, '')}: källan svarar inte (${(failure as Error).message ?? failure})`);
         return res!;
       }
       const after = Number(res?.headers.get('retry-after'));
@@ -51,9 +51,9 @@ export function ss12000Source(opts: SourceOptions) {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: opts.clientId, client_secret: opts.clientSecret }).toString(),
     });
-    if (res.status !== 200) throw new SourceError(`The source refused the client (${res.status})`, res.status);
+    if (res.status !== 200) throw new SourceError(`Källan godtog inte klientuppgifterna (${res.status})`, res.status);
     const body = await res.json() as { access_token?: string; expires_in?: number };
-    if (!body.access_token) throw new SourceError('The source gave no access token');
+    if (!body.access_token) throw new SourceError('Källan gav ingen åtkomsttoken');
     token = { value: body.access_token, until: Date.now() + (body.expires_in ?? 300) * 1000 };
     return token.value;
   }
@@ -83,8 +83,8 @@ export function ss12000Source(opts: SourceOptions) {
     for (;;) {
       const { status, body } = await get(url);
       if (status === 403 || status === 404) return false;
-      if (status !== 200) throw new SourceError(`/${resource}: the source answered ${status}${body?.message ? ` (${body.message})` : ''}`, status);
-      if (!body || typeof body !== 'object') throw new SourceError(`/${resource}: the source's answer is not JSON`);
+      if (status !== 200) throw new SourceError(`/${resource}: källan svarade ${status}${body?.message ? ` (${body.message})` : ''}`, status);
+      if (!body || typeof body !== 'object') throw new SourceError(`/${resource}: källans svar är inte JSON`);
       await onPage(resource === 'deletedEntities' ? [body.data ?? {}] as T[] : (Array.isArray(body.data) ? body.data : []));
       if (!body.pageToken) return true;
       url = `/${resource}?limit=1000&pageToken=${encodeURIComponent(body.pageToken)}`;
