@@ -124,7 +124,7 @@ export async function executeRun(db: Db, req: ImportRequest, run: RunRow, onProg
     await phase('deletions');
     if (run.since) {
       const deleted: SsDeleted = {};
-      await source.crawl<SsDeleted>('deletedEntities', { after: run.since.toISOString(), entities: ['persons', 'groups', 'duties'] }, (d) => {
+      await source.crawl<SsDeleted>('deletedEntities', { after: run.since.toISOString(), entities: ['Person', 'Group', 'Duty'] }, (d) => {
         for (const page of d) for (const [k, v] of Object.entries(page)) (deleted as Record<string, string[]>)[k] = [...((deleted as Record<string, string[]>)[k] ?? []), ...(v ?? [])];
       });
       await writeDeletions(ctx, deleted);
