@@ -1,6 +1,6 @@
 /**
- * SS 12000 at municipality scale: the source is the municipality preset (≈55,000 persons incl. staff and
- * guardians) served by an in-process Lärka on a real port; (1) a full paged crawl of /persons by one client
+ * SS 12000 at municipality scale: the source is the municipality preset (≈52,000 pupils, 4,000 staff,
+ * 70,000 guardians) served by a Lärka server process of its own; (1) a full paged crawl of /persons by one client
  * (goal ≥ 5,000 entities/s), (2) the import of everything into an empty instance (goal < 2 minutes).
  *
  *   npm run bench:ss12000 -- [--db postgres://postgres@127.0.0.1:5432/larka_bench_ss12000] [--target postgres://…/larka_bench_ss12000_empty]
@@ -13,7 +13,6 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { systemClock } from '../src/domain/common/dates.js';
-import { buildApp } from '../src/server/app.js';
 import { prepareDatabase } from '../src/server/bootstrap.js';
 import { readConfig } from '../src/server/platform/config/config.js';
 import { one, openDatabase } from '../src/server/platform/db/database.js';
@@ -21,7 +20,7 @@ import { createRun, executeRun } from '../src/server/ss12000/import/run.js';
 import { describeResult } from '../src/server/ss12000/import/describe.js';
 import { ss12000Source } from '../src/server/ss12000/import/source.js';
 import { machineLine, option } from './load.js';
-import { ensureSeeded, root } from './server.js';
+import { ensureSeeded, root, startServer } from './server.js';
 
 const sourceUrl = option('db', 'postgres://postgres@127.0.0.1:5432/larka_bench_ss12000');
 const targetKind = option('target-kind', 'postgres');
@@ -48,11 +47,11 @@ async function main() {
   console.log(machineLine());
   const seeded = ensureSeeded({ DATABASE_URL: sourceUrl }, preset);
   console.log(`source: ${preset} on PostgreSQL, seeded or found in ${seeded.seconds.toFixed(0)} s`);
-  const database = await openDatabase({ databaseUrl: sourceUrl, dataDir: null, poolSize: 10 });
-  const organiser = (await one<{ id: string; name: string; contact: string | null }>(database.db, sql`select id, name, contact from organiser limit 1`))!;
+  const database = await openDatabase({ databaseUrl: sourceUrl, dataDir: null, poolSize: 1 });
   const persons = (await one<{ n: number }>(database.db, sql`select count(*)::int as n from person`))!.n;
-  const app = await buildApp({ database, clock: systemClock, organiser, sessionHours: 8, secureCookies: false, logLevel: 'warn', webRoot: null });
-  const base = `${await app.listen({ port: 0, host: '127.0.0.1' })}/ss12000`;
+  await database.close();
+  const server = await startServer({ DATABASE_URL: sourceUrl });
+  const base = `${server.baseUrl}/ss12000`;
   try {
     // (1) the crawl of /persons, pages of 1,000 followed by pageToken, one client
     const source = ss12000Source({ baseUrl: base, clientId: 'demo-client', clientSecret: 'demo-secret' });
@@ -83,8 +82,7 @@ async function main() {
       await target.database.close();
     }
   } finally {
-    await app.close();
-    await database.close();
+    await server.stop();
   }
 }
 

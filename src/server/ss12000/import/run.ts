@@ -80,15 +80,25 @@ export async function executeRun(db: Db, req: ImportRequest, run: RunRow, onProg
     await writeUnits(ctx, organisations);
     await report({ done: organisations.length, total: organisations.length }); timed('organisations');
 
+    // an instance that starts empty has no statistics: the planner would join the growing tables as if they
+    // were empty (a nested loop over all rows per row). Analysed after 2, 8, 32 … pages, so plans follow the growth.
+    let pagesWritten = 0;
+    const analyseNowAndThen = async (tables: string) => {
+      pagesWritten++;
+      if ((pagesWritten & (pagesWritten - 1)) === 0 && pagesWritten >= 2 && (Math.log2(pagesWritten) % 2 === 1)) await db.execute(sql.raw(`analyze ${tables}`));
+    };
     await phase('persons');
     const guardians: PendingGuardians = new Map();
     let done = 0;
     const today = new Date(`${ctx.today}T12:00:00Z`);
-    if (!await source.crawl<SsPerson>('persons', modified, async (page) => { await writePersons(ctx, page, today, guardians); done += page.length; await report({ done }); })) {
+    if (!await source.crawl<SsPerson>('persons', modified, async (page) => { await writePersons(ctx, page, today, guardians); done += page.length; await report({ done });
+      await analyseNowAndThen('person, enrolment, ss12000_import_link');
+    })) {
       throw new Error('Källan ger inte klienten tillgång till personer (persons)');
     }
     timed('persons');
 
+    await db.execute(sql`analyze person, enrolment, guardianship, ss12000_import_link`);
     await phase('guardianships', guardians.size);
     done = 0;
     await writeGuardianships(ctx, guardians, (n) => { done += n; void report({ done }); });
@@ -108,12 +118,15 @@ export async function executeRun(db: Db, req: ImportRequest, run: RunRow, onProg
     timed('activities');
 
     await phase('groups');
-    done = 0;
-    await source.crawl<SsGroup>('groups', modified, async (page) => { await writeGroups(ctx, page, subjectOfGroup, subjects); done += page.length; await report({ done }); });
+    done = 0; pagesWritten = 0;
+    await source.crawl<SsGroup>('groups', modified, async (page) => { await writeGroups(ctx, page, subjectOfGroup, subjects); done += page.length; await report({ done });
+      await analyseNowAndThen('student_group, group_membership, ss12000_import_link');
+    });
     timed('groups');
 
     await phase('duties');
-    done = 0;
+    done = 0; pagesWritten = 0;
+    await db.execute(sql`analyze guardianship, student_group, group_membership, group_staff`);
     await source.crawl<SsDuty>('duties', modified, async (page) => { await writeDuties(ctx, page, (id) => units.has(id)); done += page.length; await report({ done }); });
     timed('duties');
 

@@ -79,15 +79,18 @@ export function ss12000Source(opts: SourceOptions) {
   async function crawl<T>(resource: string, query: Record<string, string | string[]>, onPage: (data: T[]) => Promise<void> | void): Promise<boolean> {
     const params = new URLSearchParams({ limit: '1000' });
     for (const [k, v] of Object.entries(query)) for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
-    let url = `/${resource}?${params}`;
+    // the next page is asked for while this one is handed over (written), so that the source and we work at once
+    let next = get(`/${resource}?${params}`);
     for (;;) {
-      const { status, body } = await get(url);
+      const { status, body } = await next;
       if (status === 403 || status === 404) return false;
       if (status !== 200) throw new SourceError(`/${resource}: källan svarade ${status}${body?.message ? ` (${body.message})` : ''}`, status);
       if (!body || typeof body !== 'object') throw new SourceError(`/${resource}: källans svar är inte JSON`);
+      const following = body.pageToken ? get(`/${resource}?limit=1000&pageToken=${encodeURIComponent(body.pageToken)}`) : null;
+      following?.catch(() => { /* reported when awaited */ });
       await onPage(resource === 'deletedEntities' ? [body.data ?? {}] as T[] : (Array.isArray(body.data) ? body.data : []));
-      if (!body.pageToken) return true;
-      url = `/${resource}?limit=1000&pageToken=${encodeURIComponent(body.pageToken)}`;
+      if (!following) return true;
+      next = following;
     }
   }
 
