@@ -78,6 +78,11 @@ async function main() {
       const t2 = performance.now();
       const second = await executeRun(target.database.db, req, again);
       console.log(`second run, incremental (nothing changed): ${((performance.now() - t2) / 1000).toFixed(1)} s, ${second.ok ? 'succeeded' : `FAILED: ${second.error}`}`);
+      const fullReq = { ...req, full: true };
+      const t3 = performance.now();
+      const third = await executeRun(target.database.db, fullReq, await createRun(target.database.db, fullReq));
+      const changed = Object.entries(third.result.counts).filter(([, c]) => c.created || c.updated || c.deleted).map(([k]) => k);
+      console.log(`third run, full (everything unchanged): ${((performance.now() - t3) / 1000).toFixed(1)} s, ${third.ok ? 'succeeded' : `FAILED: ${third.error}`}; changed: ${changed.join(', ') || 'nothing'}`);
     } finally {
       await target.database.close();
     }
