@@ -11,13 +11,14 @@ import { personRefJson } from './persons-query.js';
 import { unitSeen } from './scope.js';
 
 /** A group's school type: the unit's school form when it has one, else the form most of the members are
- *  enrolled in at the unit (a unit with GR and GRS). `g` a student_group alias, `u` its school_unit. */
+ *  enrolled in at the unit (a unit with GR and GRS), and for a group without such members the unit's first
+ *  form. `g` a student_group alias, `u` its school_unit. */
 const schoolFormOf = (g: string, u: string): SQL => {
   const [G, U] = [sql.raw(g), sql.raw(u)];
-  return sql`case when cardinality(${U}.school_forms) = 1 then ${U}.school_forms[1] else (
+  return sql`case when cardinality(${U}.school_forms) = 1 then ${U}.school_forms[1] else coalesce((
     select mode() within group (order by e.school_form) from group_membership gm
     join enrolment e on e.organiser_id = gm.organiser_id and e.person_id = gm.person_id and e.school_unit_id = ${G}.school_unit_id
-    where gm.organiser_id = ${G}.organiser_id and gm.group_id = ${G}.id) end`;
+    where gm.organiser_id = ${G}.organiser_id and gm.group_id = ${G}.id), ${U}.school_forms[1]) end`;
 };
 
 /** `g`: the groups of the client's units with their school type, and the meta `m`. */
