@@ -153,6 +153,17 @@ describe('/grades', () => {
   });
 });
 
+describe('/grades corrections', () => {
+  it('a decided grade changed by a formal ändring is served with correctionType Ändring', async () => {
+    const api = await demo();
+    const [g] = (await api.get('/grades?limit=1&sortkey=registeredDateAsc')).json().data;
+    expect(g.correctionType).toBeUndefined();
+    await t.database.db.execute(sql`insert into grade_event (organiser_id, id, grade_id, actor_id, action, from_value, to_value, from_state, to_state, reason)
+      values (${t.organiserId}, gen_random_uuid(), ${g.id}, ${g.registeredBy.id}, 'andring', ${g.gradeValue}, ${g.gradeValue}, 'locked', 'locked', 'Omprövning')`);
+    expect((await api.get(`/grades/${g.id}`)).json().correctionType).toBe('Ändring');
+  });
+});
+
 describe('a client limited to one unit', () => {
   it('sees no activity or grade of another unit, by list, lookup or id', async () => {
     const [a, b] = await units();

@@ -8,7 +8,7 @@ import type { Ss12000App, Ss12000Context, Ss12000Deps } from '../http/context.js
 import { metaOf, metaWhere, ref } from '../http/meta.js';
 import { qArray, qDate, qUuid, type MetaFilters } from '../http/query.js';
 import { byIdRoute, listRoute, lookupRoute, pageOf, type Page } from '../http/routes.js';
-import { keyset, organisationFilter, personName, syllabusIdOf, unitScope, type SortColumn } from './study-sql.js';
+import { keyset, organisationFilter, pageQuery, personName, syllabusIdOf, unitScope, type SortColumn } from './study-sql.js';
 import { syllabusesByIds } from './syllabuses.js';
 
 interface TeacherJson { duty_id: string; name: string; start: string; end: string | null; grader: boolean }
@@ -105,8 +105,7 @@ async function list(ctx: Ss12000Context, q: ListQuery, page: Page) {
   if (q['startDate.onOrAfter']) where.push(sql`g.start_date >= ${q['startDate.onOrAfter']}::date`);
   if (q['endDate.onOrBefore']) where.push(sql`(g.end_date is null or g.end_date <= ${q['endDate.onOrBefore']}::date)`);
   if (q['endDate.onOrAfter']) where.push(sql`(g.end_date is null or g.end_date >= ${q['endDate.onOrAfter']}::date)`);
-  const found = await rows<ActivityRow>(ctx.db, sql`${SELECT} from ${activitiesOf(ctx)} and ${sql.join(where, sql` and `)}
-    order by ${order.order} limit ${page.limit + 1}`);
+  const found = await rows<ActivityRow>(ctx.db, pageQuery(SELECT, activitiesOf(ctx), sql`g.id`, sql.join(where, sql` and `), order.order, page.limit + 1));
   const p = pageOf(found, page.limit, order.keyOf);
   return { data: await activitiesOfRows(ctx, p.rows, q.expand), after: p.after };
 }

@@ -8,17 +8,18 @@ import {
   adaptedStudyPlanText, correctionTypeOf, gradeYearOf, SERVED_GRADE_STATES, semesterOf,
 } from '../../../domain/ss12000/study.js';
 import { rows, sql } from '../../platform/db/database.js';
+import { nameUuid } from '../../platform/db/name-uuid.js';
 import type { Ss12000App, Ss12000Context, Ss12000Deps } from '../http/context.js';
 import { metaOf, metaWhere, ref } from '../http/meta.js';
 import { qDate, qUuid, type MetaFilters } from '../http/query.js';
 import { byIdRoute, idsBody, listRoute, lookupRoute, pageOf, type Page } from '../http/routes.js';
-import { keyset, organisationFilter, personName, syllabusIdOf, unitScope, type SortColumn } from './study-sql.js';
+import { keyset, organisationFilter, pageQuery, personName, syllabusIdOf, unitScope, type SortColumn } from './study-sql.js';
 
 interface GradeRow {
   id: string; student_id: string; student_name: string; registered_by: string; registered_by_name: string;
   grading_teacher: string; grading_teacher_name: string; group_id: string; group_name: string; unit_id: string; unit_name: string;
   registered_date: string; value: string; kind: string; term_kind: string; term_start: string; syllabus_id: string | null;
-  subject_name: string; adapted: boolean; correction: string | null;
+  subject_name: string; syllabus_code: string; adapted: boolean; correction: string | null;
   created_at: string | null; modified_at: string | null; modified_key: string | null; registered_key: string;
 }
 
@@ -44,7 +45,7 @@ const SELECT = sql`select gr.id, gr.pupil_id as student_id, ${personName('st')} 
   coalesce(gr.confirmed_by, gr.registered_by) as grading_teacher, coalesce(${personName('gt')}, ${personName('rb')}) as grading_teacher_name,
   g.id as group_id, g.name as group_name, u.id as unit_id, u.name as unit_name, ${registeredDate}::text as registered_date,
   gr.value, gr.kind, t.kind as term_kind, t.start_date::text as term_start,
-  ${syllabusIdOf(sql`s.syllabus_code`, sql`t.start_date`)} as syllabus_id, s.name as subject_name,
+  ${syllabusIdOf(sql`s.syllabus_code`, sql`t.start_date`)} as syllabus_id, s.name as subject_name, s.syllabus_code,
   exists (select 1 from enrolment e where e.organiser_id = gr.organiser_id and e.person_id = gr.pupil_id and e.school_unit_id = g.school_unit_id
     and e.adapted_timetable and e.start_date <= t.end_date and (e.end_date is null or e.end_date >= t.start_date)) as adapted,
   (select ev.action from grade_event ev where ev.organiser_id = gr.organiser_id and ev.grade_id = gr.id and ev.action in ('andring', 'rattelse')
@@ -73,7 +74,8 @@ export function toGrade(r: GradeRow, ctx: Ss12000Context) {
     ...(correctionType ? { correctionType } : {}),
     semester: semesterOf(r.term_kind),
     year: gradeYearOf(r.term_start),
-    syllabus: ref(r.syllabus_id ?? r.id, r.subject_name, ctx.withNames),
+    // without the curriculum imported, a stable id of the syllabus code (Grade.syllabus is required)
+    syllabus: ref(r.syllabus_id ?? nameUuid(`syllabus:${r.syllabus_code}`), r.subject_name, ctx.withNames),
   };
 }
 
@@ -100,8 +102,7 @@ async function list(ctx: Ss12000Context, q: ListQuery, page: Page) {
   if (q.gradingTeacher) where.push(sql`coalesce(gr.confirmed_by, gr.registered_by) = ${q.gradingTeacher}::uuid`);
   if (q['registeredDate.onOrAfter']) where.push(sql`${registeredDate} >= ${q['registeredDate.onOrAfter']}::date`);
   if (q['registeredDate.onOrBefore']) where.push(sql`${registeredDate} <= ${q['registeredDate.onOrBefore']}::date`);
-  const found = await rows<GradeRow>(ctx.db, sql`${SELECT} from ${gradesOf(ctx)} and ${sql.join(where, sql` and `)}
-    order by ${order.order} limit ${page.limit + 1}`);
+  const found = await rows<GradeRow>(ctx.db, pageQuery(SELECT, gradesOf(ctx), sql`gr.id`, sql.join(where, sql` and `), order.order, page.limit + 1));
   const p = pageOf(found, page.limit, order.keyOf);
   return { data: p.rows.map((r) => toGrade(r, ctx)), after: p.after };
 }

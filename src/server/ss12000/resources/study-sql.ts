@@ -47,5 +47,9 @@ export function nameUuidSql(name: SQL): SQL {
 /** A person's name for displayName. */
 export const personName = (alias: string) => sql.raw(`(${alias}.given_name || ' ' || ${alias}.family_name)`);
 
-/** The lookup arrays of a body, each at most 10,000 ids. */
-export const none = (xs: unknown[] | undefined) => !xs || xs.length === 0;
+/** A page in two steps: the ids of the page first (filter, order and limit on the plain rows), then the
+ *  expensive columns (nested lists, names, syllabus) for those rows only. `from` ends in a WHERE clause. */
+export function pageQuery(select: SQL, from: SQL, key: SQL, where: SQL, order: SQL, limit: number): SQL {
+  return sql`with page as (select ${key} as id from ${from} and ${where} order by ${order} limit ${limit})
+    ${select} from ${from} and ${key} in (select id from page) order by ${order}`;
+}
