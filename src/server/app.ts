@@ -16,6 +16,8 @@ import { ss12000Routes } from './ss12000/http/plugin.js';
 import { apiClientRoutes } from './ss12000/admin/clients-routes.js';
 import { apiClientService } from './ss12000/admin/clients-service.js';
 import { webhookDelivery } from './ss12000/webhooks/delivery.js';
+import { ss12000ImportRoutes } from './ss12000/import/import-routes.js';
+import { ss12000ImportService } from './ss12000/import/import-service.js';
 import { contactRoutes, contactService } from './org/contact.js';
 import { delegationRoutes, delegationService } from './org/delegations.js';
 import { groupRoutes, groupService } from './org/groups.js';
@@ -276,6 +278,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const webhooks = webhookDelivery({ db, log: app.log });
   if (jobs) app.addHook('onReady', async () => webhooks.start()); else await webhooks.stop();
   app.addHook('onClose', async () => webhooks.stop());
+  const ss12000Import = ss12000ImportService(db, opts.clock, app.log);
+  app.addHook('onClose', async () => { await ss12000Import.settled(); });
+  await app.register(ss12000ImportRoutes(ss12000Import));
 
   app.get('/api/openapi.json', { config: { access: 'public', scope: 'none' }, schema: { hide: true } }, async () => app.swagger());
   registerNotFound(app, opts.webRoot ? await registerWeb(app, opts.webRoot) : false);

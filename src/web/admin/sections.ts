@@ -18,6 +18,7 @@ export const adminSections: AdminSection[] = [
   { to: '/admin/grupper', title: 'groupAdmin.section.title', description: 'groupAdmin.section.description', action: 'register.administer', testId: 'admin-section-groups' },
   { to: '/admin/grupper/rapporter', title: 'groupAdmin.reportsSection.title', description: 'groupAdmin.reportsSection.description', action: 'register.administer', testId: 'admin-section-group-reports' },
   { to: '/admin/import', title: 'registerImport.sectionTitle', description: 'registerImport.sectionDescription', action: 'register.administer', testId: 'admin-section-import' },
+  { to: '/admin/ss12000/import', title: 'ss12000Import.sectionTitle', description: 'ss12000Import.sectionDescription', action: 'ss12000.import', testId: 'admin-section-ss12000-import' },
   { to: '/admin/schema', title: 'timetable.sectionTitle', description: 'timetable.sectionDescription', action: 'register.administer', testId: 'admin-section-timetable' },
   { to: '/admin/lasarsskifte', title: 'rollover.section.title', description: 'rollover.section.description', action: 'register.administer', testId: 'admin-section-rollover' },
   { to: '/admin/organisation', title: 'organisation.sections.units.title', description: 'organisation.sections.units.description', action: 'register.administer', testId: 'admin-org-units' },

@@ -18,6 +18,7 @@ import { peopleTexts } from '../admin/people/texts';
 import { accountTexts } from '../accounts/texts';
 import { groupAdminTexts } from '../groups/admin/texts';
 import { registerImportTexts } from '../admin/import/texts';
+import { ss12000ImportTexts } from '../admin/ss12000-import/texts';
 import { organisationTexts } from '../organisation/texts';
 import { myPupilTexts } from '../my-pupils/texts';
 import { nationalTestTexts } from '../national-tests/texts';
@@ -77,6 +78,7 @@ const resources = Object.fromEntries(
         accounts: accountTexts[lng],
         groupAdmin: groupAdminTexts[lng],
         registerImport: registerImportTexts[lng],
+        ss12000Import: ss12000ImportTexts[lng],
         organisation: organisationTexts[lng],
         absence: absenceTexts[lng],
         myPupils: myPupilTexts[lng],

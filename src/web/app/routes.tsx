@@ -25,6 +25,7 @@ import { GroupAdminPage } from '../groups/admin/GroupAdminPage';
 import { GroupReportsPage } from '../groups/admin/GroupReportsPage';
 import { ImportPage } from '../admin/import/ImportPage';
 import { ApiClientsPage } from '../ss12000/ApiClientsPage';
+import { Ss12000ImportPage } from '../admin/ss12000-import/Ss12000ImportPage';
 import { UnitsPage } from '../organisation/UnitsPage';
 import { CalendarPage } from '../organisation/CalendarPage';
 import { SettingsPage } from '../organisation/SettingsPage';
@@ -120,6 +121,7 @@ export const router = createBrowserRouter([
       { path: 'admin/grupper/rapporter', element: <GroupReportsPage /> },
       { path: 'admin/grupper/:groupId', element: <GroupAdminPage /> },
       { path: 'admin/import', element: <ImportPage /> },
+      { path: 'admin/ss12000/import', element: <Ss12000ImportPage /> },
       { path: 'admin/organisation', element: <UnitsPage /> },
       { path: 'admin/organisation/lasar', element: <CalendarPage /> },
       { path: 'admin/organisation/installningar', element: <SettingsPage /> },

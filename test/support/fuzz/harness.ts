@@ -260,6 +260,9 @@ export async function prepareState(database: Database, actors: Actor[]): Promise
     testGrade: ['A', 'C', 'F', null],
     schoolYear: [...new Set((await rows<{ y: string }>(database.db, sql`select school_year as y from term order by start_date desc limit 2`)).map((r) => r.y))],
     provider: ['eid', 'skolfed'],
+    // SS 12000 import runs: a finished run; source addresses that are refused before any run starts
+    runId: await ssImportRuns(database),
+    url: ['ftp://source.example/ss12000', 'not a url'],
     returnTo: ['/', '/elever', 'https://evil.example/'],
     ...await absencePools(database, pupils.map((p: any) => p.id), bjork!.id),
     lessonId: [...lessonIds, ...await ids(sql`select id from lesson where school_unit_id <> ${bjork!.id} and lesson_date <= current_date order by lesson_date desc, id limit 2`)],
@@ -364,4 +367,12 @@ async function followupPool(rektor: Client, must: Must): Promise<{ findingIds: s
   const measured = await must('followup measure', rektor.request('POST', `/api/followup/findings/${finding.id}/measures`, { kind: 'co_assessment',
     description: 'Sambedömning', responsible: '', followUpDate: swedishDate(new Date(Date.now() + 30 * 86_400_000)) }));
   return { findingIds: [finding.id], measureIds: [measured.measures[0].id] };
+}
+
+/** A finished SS 12000 import run of the organiser (:runId of /api/ss12000/import-runs). */
+async function ssImportRuns(database: { db: Parameters<typeof rows>[0] }): Promise<string[]> {
+  const id = randomUUID();
+  await database.db.execute(sql`insert into ss12000_import_run (organiser_id, id, source_url, source_client_id, started_at, finished_at, status, result)
+    select id, ${id}, 'http://source.example/ss12000', 'fuzz', now(), now(), 'succeeded', '{"counts":{},"rejected":[],"rejectedTotal":0}'::jsonb from organiser limit 1`);
+  return [id];
 }

@@ -122,6 +122,11 @@ export async function buildWorld(t: TestApp) {
   Object.assign(fixtures, { apiClientId });
   // e-ID login: a provider name (none is configured in the test app: the routes answer with a redirect)
   Object.assign(fixtures, { provider: 'eid' });
+  // SS 12000 import: a finished run to read (:runId); a source address that is refused before anything runs
+  const runId = randomUUID();
+  await db.execute(sql`insert into ss12000_import_run (organiser_id, id, source_url, source_client_id, started_at, finished_at, status, result)
+    values (${org}, ${runId}, 'http://source.example/ss12000', 'matrix', now(), now(), 'succeeded', '{"counts":{},"rejected":[],"rejectedTotal":0}'::jsonb)`);
+  Object.assign(fixtures, { runId, url: 'ftp://source.example/ss12000' });
   return { actors, fixtures, reach: await pupilReach(t, actors) };
 }
 

@@ -17,7 +17,9 @@ const ACTIONS_BY_ROLE: Record<Role, string[]> = {
     'followup.view', 'followup.reflect'],
   administrator: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'staff.view.unit', 'grades.administer', 'register.administer',
     'attendance.register', 'national-tests.register', 'absence.view', 'absence.overview', 'absence.settings.view', 'absence.settings.edit',
-    'curriculum.view', 'assessments.scale.edit', 'national-tests.import', 'ss12000.clients.manage'],
+    'curriculum.view', 'assessments.scale.edit', 'national-tests.import',
+    // the organiser-level administrator only (requireOrganiserAdministrator as well)
+    'ss12000.clients.manage', 'ss12000.import'],
   principal: ['start.view', 'me.contact.edit', 'groups.view.unit', 'pupils.view.unit', 'pupils.view.own', 'delegations.view.unit', 'delegations.manage', 'staff.view.unit',
     'absence.view', 'absence.overview', 'absence.settings.view', 'absence.investigations.view', 'absence.investigations.manage',
     'curriculum.view', 'plannings.view', 'assessments.scale.edit', 'pupil-support.view', 'pupil-support.edit', 'action-programmes.decide',
