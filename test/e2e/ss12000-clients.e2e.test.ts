@@ -113,7 +113,7 @@ describe('SS 12000 clients', () => {
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('admin-section-accounts').waitFor();
     expect(await page.getByTestId('admin-section-ss12000').count()).toBe(0);
-    await page.goto(`${j.server.baseUrl}/admin/ss12000-klienter`);
+    await page.goto(`${j.server.baseUrl}/admin/ss12000/klienter`);
     await page.getByTestId('ss12000-no-access').waitFor();
   }, 60_000);
 });

@@ -125,7 +125,7 @@ export const router = createBrowserRouter([
       { path: 'admin/organisation', element: <UnitsPage /> },
       { path: 'admin/organisation/lasar', element: <CalendarPage /> },
       { path: 'admin/organisation/installningar', element: <SettingsPage /> },
-      { path: 'admin/ss12000-klienter', element: <ApiClientsPage /> },
+      { path: 'admin/ss12000/klienter', element: <ApiClientsPage /> },
       { path: 'anmal-franvaro', element: <RequireModule module="absence"><ReportAbsencePage /></RequireModule> },
       { path: 'ledighet', element: <RequireModule module="absence"><LeavePage /></RequireModule> },
       { path: 'ledighet/beslut', element: <RequireModule module="absence"><LeaveDecisionsPage /></RequireModule> },
