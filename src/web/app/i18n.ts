@@ -18,7 +18,7 @@ import { peopleTexts } from '../admin/people/texts';
 import { accountTexts } from '../accounts/texts';
 import { groupAdminTexts } from '../groups/admin/texts';
 import { registerImportTexts } from '../admin/import/texts';
-import { ss12000ImportTexts } from '../admin/ss12000-import/texts';
+import { ss12000ImportTexts } from '../ss12000/import/texts';
 import { organisationTexts } from '../organisation/texts';
 import { myPupilTexts } from '../my-pupils/texts';
 import { nationalTestTexts } from '../national-tests/texts';

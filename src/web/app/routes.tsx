@@ -25,7 +25,7 @@ import { GroupAdminPage } from '../groups/admin/GroupAdminPage';
 import { GroupReportsPage } from '../groups/admin/GroupReportsPage';
 import { ImportPage } from '../admin/import/ImportPage';
 import { ApiClientsPage } from '../ss12000/ApiClientsPage';
-import { Ss12000ImportPage } from '../admin/ss12000-import/Ss12000ImportPage';
+import { Ss12000ImportPage } from '../ss12000/import/Ss12000ImportPage';
 import { UnitsPage } from '../organisation/UnitsPage';
 import { CalendarPage } from '../organisation/CalendarPage';
 import { SettingsPage } from '../organisation/SettingsPage';
