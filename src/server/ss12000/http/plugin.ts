@@ -25,6 +25,8 @@ export const ss12000Routes = (opts: { db: Db; clock: Clock; organiserId: string 
 
   await app.register(async (v2) => {
     v2.decorateRequest('apiClient', null);
+    // documented by the standard's own OpenAPI file (reference/ss12000/), not in Lärka's /api/openapi.json
+    v2.addHook('onRoute', (route) => { route.schema = { ...(route.schema ?? {}), hide: true }; });
     v2.addHook('onRequest', async (req) => {
       const access = req.routeOptions.config?.ss12000;
       if (!access) return; // the not-found handler answers
