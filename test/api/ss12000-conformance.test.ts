@@ -59,7 +59,7 @@ describe('a full crawl of the demo organiser conforms to the schema', () => {
     const op = spec.paths[path].get;
     const base = requiredQuery(op);
     const ids: string[] = [];
-    let url = `${path}?${base}${base ? '&' : ''}limit=400`;
+    let url = `${path}?${base}${base ? '&' : ''}limit=1000`;
     for (let pages = 0; ; pages++) {
       const res = await api.get(url); // checked against the schema by the client
       expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
@@ -67,7 +67,7 @@ describe('a full crawl of the demo organiser conforms to the schema', () => {
       if (Array.isArray(body.data)) ids.push(...body.data.map((e: { id?: string }) => e.id).filter(Boolean));
       if (!body.pageToken) break;
       expect(pages).toBeLessThan(1000);
-      url = `${path}?limit=400&pageToken=${encodeURIComponent(body.pageToken)}`;
+      url = `${path}?limit=1000&pageToken=${encodeURIComponent(body.pageToken)}`;
     }
     expect(new Set(ids).size).toBe(ids.length);
     crawled.set(path, ids);
