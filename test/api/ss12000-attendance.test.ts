@@ -198,6 +198,10 @@ describe('absences and aggregated attendance', () => {
     expect(byPupil.get(pupils[0].id)).toMatchObject({ offeredSum: offered, reportedSum: lesson.minutes, attendanceSum: 0, invalidAbsenceSum: lesson.minutes, validAbsenceSum: 0 });
     expect(byPupil.get(pupils[1].id)).toMatchObject({ reportedSum: lesson.minutes, attendanceSum: lesson.minutes - 5, invalidAbsenceSum: 5 });
     expect((await api.get('/aggregatedAttendance')).statusCode).toBe(400);
+    // expand embeds the Activity and the Person (schema-checked)
+    const expanded = (await api.get(`/aggregatedAttendance?startDate=${day}&endDate=${day}&student=${pupils[0].id}&expand=activity&expand=student`)).json().data;
+    expect(expanded.length).toBeGreaterThan(0);
+    for (const a of expanded) expect([a._embedded.activity.id, a._embedded.student.id]).toEqual([a.activity.id, a.student.id]);
   });
 
   it('attendance events and schedules: none kept, answered empty; posting an event is not supported', async () => {

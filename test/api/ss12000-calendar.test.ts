@@ -68,7 +68,9 @@ describe('/calendarEvents', () => {
   it('by id with expand=activity, lookup by ids, activities, student and teacher; paging', async () => {
     const api = await demo();
     const [first] = (await api.get(`/calendarEvents?${WINDOW}&sortkey=StartTimeAsc&limit=1`)).json().data;
-    const one = (await api.get(`/calendarEvents/${first.id}?expand=activity&expandReferenceNames=true`)).json();
+    const one = (await api.get(`/calendarEvents/${first.id}?expand=activity&expand=attendance&expandReferenceNames=true`)).json();
+    // the attendance registered on the event, embedded as the standard's Attendance objects (schema-checked)
+    expect(one._embedded.attendance).toEqual((await api.post('/attendances/lookup', { calendareEvents: [first.id] })).json());
     expect(one._embedded.activity.id).toBe(a.id);
     expect(one.activity.displayName).toEqual(expect.any(String));
     // the standard's schema gives AttendancesArray as this lookup's answer: the attendances of the matching

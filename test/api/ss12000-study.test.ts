@@ -63,8 +63,13 @@ describe('/activities', () => {
     const api = await demo();
     const [g] = await q<{ id: string; school_unit_id: string; person_id: string; start_date: string }>(sql`select g.id, g.school_unit_id, gm.person_id, g.start_date::text
       from student_group g join group_membership gm on gm.group_id = g.id where g.group_type = 'teaching' order by g.id limit 1`);
-    const one = (await api.get(`/activities/${g.id}?expand=syllabus&expandReferenceNames=true`)).json();
+    const one = (await api.get(`/activities/${g.id}?expand=syllabus&expand=groups&expand=teachers&expandReferenceNames=true`)).json();
     expect(one._embedded.syllabus.id).toBe(one.syllabus.id);
+    // the group and the teachers' duties embedded as whole Group and Duty objects (schema-checked)
+    expect(one._embedded.groups.map((x: { id: string }) => x.id)).toEqual([g.id]);
+    expect(one._embedded.groups[0].groupMemberships.map((m: { person: { id: string } }) => m.person.id)).toContain(g.person_id);
+    expect(one._embedded.teachers.map((d: { id: string }) => d.id)).toEqual(one.teachers.map((t: { duty: { id: string } }) => t.duty.id));
+    expect(one._embedded.teachers[0].dutyRole).toBe('Lärare');
     expect(one.organisation.displayName).toEqual(expect.any(String));
     expect(ids((await api.get(`/activities?group=${g.id}`)).json())).toEqual([g.id]);
     const ofUnit = (await api.get(`/activities?organisation=${g.school_unit_id}`)).json().data;

@@ -1,6 +1,7 @@
 // /activities: one activity per teaching group (student_group.group_type = 'teaching'), id = the group's
 // id. Its group is that group, its teachers the group's teachers as their duty at the group's unit, its
-// syllabus the subject's syllabus, its organisation the unit. expand=syllabus embeds the Syllabus.
+// syllabus the subject's syllabus, its organisation the unit. expand embeds the Syllabus, the Groups and the
+// teachers' Duties.
 import { z } from 'zod';
 import type { SQL } from 'drizzle-orm';
 import { rows, sql } from '../../platform/db/database.js';
@@ -10,6 +11,8 @@ import { qArray, qDate, qUuid, type MetaFilters } from '../http/query.js';
 import { byIdRoute, listRoute, lookupRoute, pageOf, type Page } from '../http/routes.js';
 import { keyset, organisationFilter, pageQuery, personName, syllabusIdOf, unitScope, type SortColumn } from './study-sql.js';
 import { syllabusesByIds } from './syllabuses.js';
+import { dutiesByIds, renderDuties } from './people/duties.js';
+import { groupsByIds } from './people/groups.js';
 
 interface TeacherJson { duty_id: string; name: string; start: string; end: string | null; grader: boolean }
 interface ActivityRow {
@@ -69,14 +72,26 @@ export function toActivity(r: ActivityRow, ctx: Ss12000Context) {
   };
 }
 
-/** The activities of the rows, with the asked expansions embedded (today the syllabus; groups and teachers
- *  are given as references). */
+/** The activities of the rows, with the asked expansions embedded as the standard's ActivityExpanded: the
+ *  syllabus, the groups (Group) and the teachers' duties (Duty), one statement per expansion for the page. */
 async function activitiesOfRows(ctx: Ss12000Context, found: ActivityRow[], expand: Expand[] = []) {
   const activities = found.map((r) => toActivity(r, ctx));
-  if (!expand.includes('syllabus')) return activities;
-  const syllabuses = new Map((await syllabusesByIds(ctx, [...new Set(found.flatMap((r) => (r.syllabus_id ? [r.syllabus_id] : [])))]))
-    .map((s) => [s.id, s]));
-  return activities.map((a) => (a.syllabus && syllabuses.has(a.syllabus.id) ? { ...a, _embedded: { syllabus: syllabuses.get(a.syllabus.id)! } } : a));
+  if (!expand.length || !found.length) return activities;
+  const unique = (xs: string[]) => [...new Set(xs)];
+  const syllabuses = expand.includes('syllabus')
+    ? new Map((await syllabusesByIds(ctx, unique(found.flatMap((r) => (r.syllabus_id ? [r.syllabus_id] : []))))).map((s) => [s.id, s])) : null;
+  const groups = expand.includes('groups')
+    ? new Map((await groupsByIds(ctx, unique(activities.flatMap((a) => a.groups.map((g) => g.id))))).map((g) => [g.id, g])) : null;
+  const duties = expand.includes('teachers')
+    ? new Map((await renderDuties(ctx, await dutiesByIds(ctx, unique(activities.flatMap((a) => a.teachers.map((t) => t.duty.id)))), undefined)).map((d) => [d.id, d])) : null;
+  return activities.map((a) => {
+    const embedded = {
+      ...(syllabuses && a.syllabus && syllabuses.has(a.syllabus.id) ? { syllabus: syllabuses.get(a.syllabus.id)! } : {}),
+      ...(groups ? { groups: a.groups.flatMap((g) => (groups.has(g.id) ? [groups.get(g.id)!] : [])) } : {}),
+      ...(duties ? { teachers: a.teachers.flatMap((t) => (duties.has(t.duty.id) ? [duties.get(t.duty.id)!] : [])) } : {}),
+    };
+    return Object.keys(embedded).length ? { ...a, _embedded: embedded } : a;
+  });
 }
 
 const expandQuery = { expand: qArray(z.enum(['groups', 'teachers', 'syllabus'])) };

@@ -1,5 +1,5 @@
 // /aggregatedAttendance: per pupil and activity (the teaching group of the lessons) over startDate–endDate,
-// summed from the lessons the pupil was a member for: offeredSum = minutes of the lessons held (not
+// summed from the lessons the pupil was a member for (expand embeds the Activity and the Person): offeredSum = minutes of the lessons held (not
 // cancelled), reportedSum = minutes of those whose roll call is taken, and of these attendanceSum (present
 // minutes), validAbsenceSum and invalidAbsenceSum (the deviations' minutes). Lärka keeps no other
 // attendance: otherAttendanceSum is 0. A client sees the lessons of its units. One query per page.
@@ -11,6 +11,8 @@ import { ssBadRequest } from '../http/errors.js';
 import { ref } from '../http/meta.js';
 import { qArray } from '../http/query.js';
 import { listRoute, pageOf, type Page } from '../http/routes.js';
+import { activitiesWhere } from './activities.js';
+import { personsByIds } from './people/persons.js';
 
 interface AggregateRow {
   pupil_id: string; group_id: string; offered: number; reported: number; attended: number; valid: number; invalid: number;
@@ -25,7 +27,7 @@ const listQuery = {
   student: qArray(z.uuid()),
   expand: qArray(z.enum(['activity', 'student'])),
 };
-type ListQuery = { startDate: string; endDate: string; organisation?: string; schoolType?: string[]; student?: string[] };
+type ListQuery = { startDate: string; endDate: string; organisation?: string; schoolType?: string[]; student?: string[]; expand?: ('activity' | 'student')[] };
 
 async function list(ctx: Ss12000Context, q: ListQuery, page: Page) {
   if (q.endDate < q.startDate) throw ssBadRequest('endDate comes before startDate');
@@ -61,6 +63,15 @@ async function list(ctx: Ss12000Context, q: ListQuery, page: Page) {
       ) x group by x.pupil_id, x.group_id
     ) s ${having} order by s.pupil_id, s.group_id limit ${page.limit + 1}`);
   const p = pageOf(found, page.limit, (r) => [r.pupil_id, r.group_id]);
+  const unique = (xs: string[]) => [...new Set(xs)];
+  const activities = q.expand?.includes('activity') && p.rows.length
+    ? new Map((await activitiesWhere(ctx, { ids: unique(p.rows.map((r) => r.group_id)) })).map((a) => [a.id, a])) : null;
+  const students = q.expand?.includes('student') && p.rows.length
+    ? new Map((await personsByIds(ctx, unique(p.rows.map((r) => r.pupil_id)))).map((s) => [s.id, s])) : null;
+  const embedded = (r: AggregateRow) => {
+    const e = { ...(activities?.has(r.group_id) ? { activity: activities.get(r.group_id)! } : {}), ...(students?.has(r.pupil_id) ? { student: students.get(r.pupil_id)! } : {}) };
+    return Object.keys(e).length ? { _embedded: e } : {};
+  };
   return {
     data: p.rows.map((r) => ({
       activity: ref(r.group_id, r.group_name, ctx.withNames),
@@ -68,6 +79,7 @@ async function list(ctx: Ss12000Context, q: ListQuery, page: Page) {
       startDate: q.startDate, endDate: q.endDate,
       attendanceSum: r.attended, validAbsenceSum: r.valid, invalidAbsenceSum: r.invalid, otherAttendanceSum: 0,
       reportedSum: r.reported, offeredSum: r.offered,
+      ...embedded(r),
     })),
     after: p.after,
   };

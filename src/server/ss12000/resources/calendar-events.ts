@@ -60,11 +60,28 @@ function toEvent(r: EventRow, ctx: Ss12000Context) {
 type Expand = 'activity' | 'attendance';
 
 /** The events of the rows, with the activity embedded when asked (attendance is served by /attendances). */
+function byEvent<A extends { calendarEvent: { id: string } }>(attendances: A[]): Map<string, A[]> {
+  const m = new Map<string, A[]>();
+  for (const a of attendances) m.set(a.calendarEvent.id, [...(m.get(a.calendarEvent.id) ?? []), a]);
+  return m;
+}
+
+/** The events of the rows, with the asked expansions embedded: the activity, and the attendance registered
+ *  on each (when the client is also granted attendances; otherwise the expansion is left out). */
 async function eventsOfRows(ctx: Ss12000Context, found: EventRow[], expand: Expand[] = []) {
   const events = found.map((r) => toEvent(r, ctx));
-  if (!expand.includes('activity') || !events.length) return events;
-  const activities = new Map((await activitiesWhere(ctx, { ids: [...new Set(found.map((r) => r.group_id))] })).map((a) => [a.id, a]));
-  return events.map((e) => (activities.has(e.activity.id) ? { ...e, _embedded: { activity: activities.get(e.activity.id)! } } : e));
+  if (!expand.length || !events.length) return events;
+  const activities = expand.includes('activity')
+    ? new Map((await activitiesWhere(ctx, { ids: [...new Set(found.map((r) => r.group_id))] })).map((a) => [a.id, a])) : null;
+  const attendance = expand.includes('attendance') && clientMay(ctx.client, { resource: 'attendances' })
+    ? byEvent(await attendancesWhere(ctx, { calendareEvents: events.map((e) => e.id) })) : null;
+  return events.map((e) => {
+    const embedded = {
+      ...(activities?.has(e.activity.id) ? { activity: activities.get(e.activity.id)! } : {}),
+      ...(attendance ? { attendance: attendance.get(e.id) ?? [] } : {}),
+    };
+    return Object.keys(embedded).length ? { ...e, _embedded: embedded } : e;
+  });
 }
 
 const requiredDateTime = z.iso.datetime({ offset: true }).transform((v) => new Date(v));

@@ -50,7 +50,8 @@ async function list(ctx: Ss12000Context, q: ListQuery, page: Page) {
   return { data: p.rows.map((r) => toGroup(r, ctx)), after: p.after };
 }
 
-async function byIds(ctx: Ss12000Context, ids: string[], expand: string[] | undefined) {
+/** Groups by id as the client may see them (with members; assignment roles when expanded). */
+export async function groupsByIds(ctx: Ss12000Context, ids: string[], expand?: string[]) {
   if (!ids.length) return [];
   const found = await groupRows(ctx, sql`select g.id, row_number() over (order by g.id) as _n from ${groupFrom(ctx)}
     where g.id = any(${sql.param(ids)}::uuid[])`, { members: true, assignments: expand?.includes('assignmentRoles') ?? false });
@@ -60,6 +61,6 @@ async function byIds(ctx: Ss12000Context, ids: string[], expand: string[] | unde
 export function groupResource(v2: Ss12000App, deps: Ss12000Deps) {
   const access = { resource: 'groups' } as const;
   listRoute(v2, deps, { path: '/groups', access, query: listQuery, fetch: list });
-  lookupRoute(v2, deps, { path: '/groups/lookup', access, body: idsBody.partial(), query: expandQuery, fetch: (ctx, body, q) => byIds(ctx, body.ids ?? [], q.expand) });
-  byIdRoute(v2, deps, { path: '/groups/:id', access, query: expandQuery, fetch: async (ctx, id, q) => (await byIds(ctx, [id], q.expand))[0] ?? null });
+  lookupRoute(v2, deps, { path: '/groups/lookup', access, body: idsBody.partial(), query: expandQuery, fetch: (ctx, body, q) => groupsByIds(ctx, body.ids ?? [], q.expand) });
+  byIdRoute(v2, deps, { path: '/groups/:id', access, query: expandQuery, fetch: async (ctx, id, q) => (await groupsByIds(ctx, [id], q.expand))[0] ?? null });
 }

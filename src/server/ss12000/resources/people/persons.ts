@@ -62,7 +62,8 @@ async function list(ctx: Ss12000Context, q: ListQuery, page: Page) {
 
 const lookupBody = z.object({ ids: z.array(z.uuid()).max(10_000).optional(), civicNos: z.array(z.string()).max(10_000).optional() });
 
-async function byIds(ctx: Ss12000Context, ids: string[], civicNos: string[], expand: PersonExpand[] | undefined) {
+/** Persons by id or civic number as the client may see them. */
+export async function personsByIds(ctx: Ss12000Context, ids: string[], civicNos: string[] = [], expand?: PersonExpand[]) {
   if (!ids.length && !civicNos.length) return [];
   const found = await personRows(ctx, sql`select p.id, row_number() over (order by p.id) as _n from person p
     where ${sql.join(personBase(ctx), sql` and `)} and (p.id = any(${sql.param(ids)}::uuid[]) or p.civic_no = any(${sql.param(civicNos)}::text[]))`);
@@ -73,7 +74,7 @@ export function personResource(v2: Ss12000App, deps: Ss12000Deps) {
   const access = { resource: 'persons' } as const;
   listRoute(v2, deps, { path: '/persons', access, query: listQuery, fetch: list });
   lookupRoute(v2, deps, { path: '/persons/lookup', access, body: lookupBody, query: expandQuery,
-    fetch: (ctx, body, q) => byIds(ctx, body.ids ?? [], body.civicNos ?? [], q.expand) });
+    fetch: (ctx, body, q) => personsByIds(ctx, body.ids ?? [], body.civicNos ?? [], q.expand) });
   byIdRoute(v2, deps, { path: '/persons/:id', access, query: expandQuery,
-    fetch: async (ctx, id, q) => (await byIds(ctx, [id], [], q.expand))[0] ?? null });
+    fetch: async (ctx, id, q) => (await personsByIds(ctx, [id], [], q.expand))[0] ?? null });
 }
