@@ -49,7 +49,7 @@ export async function buildFuzzApp(database: Database): Promise<FuzzApp> {
  *  the follow-up's derived facts (rebuilt by any report that finds them marked). */
 export const NON_DOMAIN_TABLES = ['audit_event', 'session', 'login_throttle', 'followup_fact', 'followup_unit_fact', 'followup_dirty',
   // SS 12000 meta (kept by triggers with the domain rows) and the server's own generated secrets
-  'ss12000_entity', 'server_secret'];
+  'ss12000_entity', 'ss12000_attendance_lesson', 'server_secret'];
 const CHANGE_LOG = 'fuzz_domain_change';
 
 export interface ChangeDetector {

@@ -1,7 +1,8 @@
 // /attendances (GET, lookup, by id): one Attendance per pupil and lesson whose roll call is taken — present
 // the whole lesson, or absent with the deviation's minutes, valid or invalid. Ids are name-based on lesson
-// and pupil (migration 0018: ss12000_attendance_key, meta in ss12000_entity kept by triggers). The lesson is
-// the calendarEvent (same id), its group the activity. A client sees the attendances of its units' lessons.
+// and pupil: 60-bit hashes of each, so that an id finds them again (migration 0019); meta is kept per lesson
+// in ss12000_attendance_lesson by triggers. The lesson is the calendarEvent (same id), its group the
+// activity. A client sees the attendances of its units' lessons.
 import { z } from 'zod';
 import type { SQL } from 'drizzle-orm';
 import { absenceReasonOf, attendanceMinutes, type DeviationKind } from '../../../domain/ss12000/attendance.js';
@@ -22,25 +23,25 @@ export interface AttendanceRow {
 const unitLimit = (ctx: Ss12000Context): SQL =>
   ctx.client.unitIds ? sql`and l.school_unit_id = any(${sql.param(ctx.client.unitIds)}::uuid[])` : sql``;
 
-/** The attendances `k` the client sees, with lesson `l`, roll call `rc`, deviation `d` and meta `m`. */
-export function attendancesOf(ctx: Ss12000Context): SQL {
+/** The attendances `k` the client sees — every member `k` of the group on the day of a lesson `l` whose roll
+ *  call `rc` is taken, with the deviation `d` and the lesson's meta `m` — narrowed by `where` (on l and k). */
+export function attendancesOf(ctx: Ss12000Context, where: SQL = sql`true`): SQL {
   const names = ctx.withNames
-    ? sql`(select p.given_name || ' ' || p.family_name from person p where p.organiser_id = k.organiser_id and p.id = k.pupil_id) as pupil_name,
-      (select p.given_name || ' ' || p.family_name from person p where p.organiser_id = k.organiser_id and p.id = coalesce(d.recorded_by, rc.reported_by)) as reporter_name,
+    ? sql`(select p.given_name || ' ' || p.family_name from person p where p.organiser_id = l.organiser_id and p.id = k.pupil_id) as pupil_name,
+      (select p.given_name || ' ' || p.family_name from person p where p.organiser_id = l.organiser_id and p.id = coalesce(d.recorded_by, rc.reported_by)) as reporter_name,
       (select g.name || ' ' || l.lesson_date::text || ' ' || to_char(l.start_time, 'HH24:MI') from student_group g where g.organiser_id = l.organiser_id and g.id = l.group_id) as lesson_name`
     : sql`null as pupil_name, null as reporter_name, null as lesson_name`;
-  return sql`select k.id, k.lesson_id, k.pupil_id, l.minutes, d.kind, d.minutes as dev_minutes, d.valid,
+  return sql`select ss12000_attendance_id(l.id, k.pupil_id) as id, l.id as lesson_id, k.pupil_id, l.minutes, d.kind, d.minutes as dev_minutes, d.valid,
       case when d.leave_id is not null then 'leave' when d.absence_report_id is not null then 'report' end as covered,
       coalesce(d.recorded_by, rc.reported_by) as reporter_id, coalesce(d.recorded_at, rc.reported_at) as reported_at,
       m.created_at, m.modified_at, ${names}
-    from ss12000_attendance_key k
-    join ss12000_entity m on m.organiser_id = k.organiser_id and m.entity_type = 'attendances' and m.entity_id = k.id and m.deleted_at is null
-    join lesson l on l.organiser_id = k.organiser_id and l.id = k.lesson_id and l.cancelled_at is null
-    join roll_call rc on rc.organiser_id = k.organiser_id and rc.lesson_id = k.lesson_id
-    left join attendance_deviation d on d.organiser_id = k.organiser_id and d.lesson_id = k.lesson_id and d.pupil_id = k.pupil_id
-    where k.organiser_id = ${ctx.organiserId} ${unitLimit(ctx)}
-      and exists (select 1 from group_membership gm where gm.organiser_id = l.organiser_id and gm.group_id = l.group_id and gm.person_id = k.pupil_id
-        and gm.start_date <= l.lesson_date and (gm.end_date is null or gm.end_date >= l.lesson_date))`;
+    from ss12000_attendance_lesson m
+    join lesson l on l.organiser_id = m.organiser_id and l.id = m.lesson_id and l.cancelled_at is null
+    join roll_call rc on rc.organiser_id = l.organiser_id and rc.lesson_id = l.id
+    cross join lateral (select distinct gm.person_id as pupil_id from group_membership gm where gm.organiser_id = l.organiser_id and gm.group_id = l.group_id
+      and gm.start_date <= l.lesson_date and (gm.end_date is null or gm.end_date >= l.lesson_date)) k
+    left join attendance_deviation d on d.organiser_id = l.organiser_id and d.lesson_id = l.id and d.pupil_id = k.pupil_id
+    where m.organiser_id = ${ctx.organiserId} ${unitLimit(ctx)} and ${where}`;
 }
 
 export function toAttendance(r: AttendanceRow, ctx: Ss12000Context) {
@@ -65,15 +66,16 @@ type ListQuery = { student?: string; organisation?: string; calendarEvent?: stri
 async function list(ctx: Ss12000Context, q: ListQuery, page: Page) {
   const where: SQL[] = [metaWhere(q, 'a')];
   if (q.student) where.push(sql`a.pupil_id = ${q.student}::uuid`);
-  if (q.calendarEvent) where.push(sql`a.lesson_id = ${q.calendarEvent}::uuid`);
   // an organisation is the organiser (everything) or one of its units
   if (q.organisation && q.organisation !== ctx.organiserId) {
     where.push(sql`exists (select 1 from lesson l where l.organiser_id = ${ctx.organiserId} and l.id = a.lesson_id and l.school_unit_id = ${q.organisation}::uuid)`);
   }
-  if (page.after) where.push(sql`a.id > ${page.after[0]}::uuid`);
-  const found = await rows<AttendanceRow>(ctx.db, sql`select a.* from (${attendancesOf(ctx)}) a
-    where ${sql.join(where, sql` and `)} order by a.id limit ${page.limit + 1}`);
-  const p = pageOf(found, page.limit, (r) => [r.id]);
+  const inner: SQL[] = [];
+  if (page.after) inner.push(sql`(m.lesson_id, k.pupil_id) > (${page.after[0]}::uuid, ${page.after[1]}::uuid)`);
+  if (q.calendarEvent) inner.push(sql`l.id = ${q.calendarEvent}::uuid`);
+  const found = await rows<AttendanceRow>(ctx.db, sql`select a.* from (${attendancesOf(ctx, inner.length ? sql.join(inner, sql` and `) : sql`true`)}
+) a where ${sql.join(where, sql` and `)} order by a.lesson_id, a.pupil_id limit ${page.limit + 1}`);
+  const p = pageOf(found, page.limit, (r) => [r.lesson_id, r.pupil_id]);
   return { data: p.rows.map((r) => toAttendance(r, ctx)), after: p.after };
 }
 
@@ -88,12 +90,17 @@ const lookupBody = z.object({
 /** Attendances by id, by activity (the lesson's group), by student or by calendar event (the lesson). */
 export async function attendancesWhere(ctx: Ss12000Context, by: z.infer<typeof lookupBody>) {
   const any: SQL[] = [];
-  if (by.ids?.length) any.push(sql`k.id = any(${sql.param(by.ids)}::uuid[])`);
+  if (by.ids?.length) {
+    // an id names its lesson and pupil by their hashes (migration 0019): find them by the expression indexes
+    any.push(sql`(l.id in (select x.id from lesson x where x.organiser_id = ${ctx.organiserId}
+        and ss12000_hash60(x.id) = any(select ss12000_attendance_lesson_hash(i) from unnest(${sql.param(by.ids)}::uuid[]) i))
+      and ss12000_attendance_id(l.id, k.pupil_id) = any(${sql.param(by.ids)}::uuid[]))`);
+  }
   if (by.students?.length) any.push(sql`k.pupil_id = any(${sql.param(by.students)}::uuid[])`);
-  if (by.calendareEvents?.length) any.push(sql`k.lesson_id = any(${sql.param(by.calendareEvents)}::uuid[])`);
+  if (by.calendareEvents?.length) any.push(sql`l.id = any(${sql.param(by.calendareEvents)}::uuid[])`);
   if (by.activities?.length) any.push(sql`l.group_id = any(${sql.param(by.activities)}::uuid[])`);
   if (!any.length) return [];
-  const found = await rows<AttendanceRow>(ctx.db, sql`${attendancesOf(ctx)} and (${sql.join(any, sql` or `)}) order by k.id`);
+  const found = await rows<AttendanceRow>(ctx.db, sql`${attendancesOf(ctx, sql`(${sql.join(any, sql` or `)})`)} order by 1`);
   return found.map((r) => toAttendance(r, ctx));
 }
 
