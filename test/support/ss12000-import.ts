@@ -1,5 +1,6 @@
 // Helpers of the SS 12000 import tests: an empty Lärka instance (migrated, only its organiser, as the
 // server makes one with LARKA_SEED=none), and the registers of an instance in a form two can be compared in.
+import fs from 'node:fs';
 import { inject } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { systemClock } from '../../src/domain/common/dates.js';
@@ -22,7 +23,9 @@ export async function emptyInstance(): Promise<EmptyInstance> {
     drop = () => adminQuery(server, `drop database if exists ${name} with (force)`);
     config = { ...base, databaseUrl: withDatabase(server, name), poolSize: 4 };
   } else {
-    config = { ...base, databaseUrl: null, dataDir: testTempDir('larka-empty-') };
+    const dataDir = testTempDir('larka-empty-');
+    drop = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+    config = { ...base, databaseUrl: null, dataDir };
   }
   const { database, organiser } = await prepareDatabase(config, systemClock, () => {});
   return { database, organiserId: organiser.id, async close() { await database.close(); await drop(); } };
