@@ -71,7 +71,8 @@ async function list(ctx: Ss12000Context, q: ListQuery, page: Page) {
     where.push(sql`exists (select 1 from lesson l where l.organiser_id = ${ctx.organiserId} and l.id = a.lesson_id and l.school_unit_id = ${q.organisation}::uuid)`);
   }
   const inner: SQL[] = [];
-  if (page.after) inner.push(sql`(m.lesson_id, k.pupil_id) > (${page.after[0]}::uuid, ${page.after[1]}::uuid)`);
+  // the lesson bound alone lets the scan start at the page's first lesson (the pair cannot use the index)
+  if (page.after) inner.push(sql`m.lesson_id >= ${page.after[0]}::uuid and (m.lesson_id, k.pupil_id) > (${page.after[0]}::uuid, ${page.after[1]}::uuid)`);
   if (q.calendarEvent) inner.push(sql`l.id = ${q.calendarEvent}::uuid`);
   const found = await rows<AttendanceRow>(ctx.db, sql`select a.* from (${attendancesOf(ctx, inner.length ? sql.join(inner, sql` and `) : sql`true`)}
 ) a where ${sql.join(where, sql` and `)} order by a.lesson_id, a.pupil_id limit ${page.limit + 1}`);
