@@ -1,18 +1,15 @@
 // The access matrix of the SS 12000 interface: every /ss12000/v2 route, called without a token, with a
 // token of a client granted nothing, and (writes) with a reading client, is refused before it runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../support/api.js';
-import { ss12000Schema, ss12000Token } from '../support/ss12000.js';
-import { hashPassword } from '../../src/server/platform/auth/passwords.js';
+import { ss12000Schema, ss12000Token, addApiClient } from '../support/ss12000.js';
 import { SS12000_CLIENT_SERVICES } from '../../src/server/platform/access/ss12000-clients.js';
 
 let t: TestApp;
 let routes: { method: string; url: string; resource: string; write: boolean }[];
 beforeAll(async () => {
   t = await startTestApp();
-  await t.database.db.execute(sql`insert into api_client (organiser_id, id, client_id, name, secret_hash, unit_ids, resources)
-    values (${t.organiserId}, gen_random_uuid(), 'granted-nothing', 'granted-nothing', ${await hashPassword('s3cret')}, null, '{}'::text[])`);
+  await addApiClient(t, 'granted-nothing', { resources: [] });
   routes = t.app.routeTable.filter((r) => r.url.startsWith('/ss12000/v2/') && r.url !== '/ss12000/v2/*')
     .map((r) => ({ method: r.method, url: r.url.replace(/:id\b/, '00000000-0000-4000-8000-000000000000'), resource: r.config.ss12000!.resource, write: !!r.config.ss12000!.write }));
 });

@@ -3,11 +3,10 @@
 // are absences; aggregated attendance sums the minutes. Every answer is checked against the official file.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/server/platform/auth/passwords.js';
 import { one, rows } from '../../src/server/platform/db/database.js';
 import { Client, startTestApp, type TestApp } from '../support/api.js';
 import { schoolDayClock, schoolDayNear } from '../support/school-day.js';
-import { ss12000Client, ss12000Token } from '../support/ss12000.js';
+import { ss12000Client, ss12000Token, apiClientWith } from '../support/ss12000.js';
 
 const day = schoolDayNear();
 let t: TestApp;
@@ -17,12 +16,7 @@ let pupils: { id: string }[];
 let teacherId: string;
 let api: ReturnType<typeof ss12000Client>;
 
-async function addClient(clientId: string, opts: { units?: string[]; resources: string[]; write?: boolean }) {
-  await t.database.db.execute(sql`insert into api_client (organiser_id, id, client_id, name, secret_hash, unit_ids, resources, write_attendance)
-    values (${t.organiserId}, gen_random_uuid(), ${clientId}, ${clientId}, ${await hashPassword('s3cret')},
-      ${opts.units ? sql`${sql.param(opts.units)}::uuid[]` : sql`null`}, ${sql.param(opts.resources)}::text[], ${opts.write ?? false})`);
-  return ss12000Client(t.app, await ss12000Token(t.app, clientId, 's3cret'));
-}
+const addClient = (clientId: string, grant: { units?: string[]; resources: string[]; write?: boolean }) => apiClientWith(t, clientId, grant);
 const ALL = ['attendances', 'attendanceEvents', 'attendanceSchedules', 'absences', 'aggregatedAttendance'];
 const rollCallRow = async (pupilId: string) => (await larare.request('GET', `/api/attendance/lessons/${lesson.id}`)).json().pupils.find((p: any) => p.id === pupilId);
 

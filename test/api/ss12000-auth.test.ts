@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../support/api.js';
-import { ss12000Client, ss12000Schema, ss12000Token } from '../support/ss12000.js';
-import { hashPassword } from '../../src/server/platform/auth/passwords.js';
+import { ss12000Client, ss12000Schema, ss12000Token, addApiClient, type ApiClientGrant } from '../support/ss12000.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await startTestApp(); });
@@ -15,11 +14,7 @@ const form = (fields: Record<string, string>) => new URLSearchParams(fields).toS
 const tokenRequest = (payload: string, headers: Record<string, string> = {}) => t.app.inject({
   method: 'POST', url: '/ss12000/oauth/token', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload });
 
-async function addClient(clientId: string, opts: { units?: string[] | null; resources: string[]; revoked?: boolean }) {
-  await t.database.db.execute(sql`insert into api_client (organiser_id, id, client_id, name, secret_hash, unit_ids, resources, revoked_at)
-    values (${t.organiserId}, gen_random_uuid(), ${clientId}, ${clientId}, ${await hashPassword('s3cret')},
-      ${opts.units ? sql`${sql.param(opts.units)}::uuid[]` : sql`null`}, ${sql.param(opts.resources)}::text[], ${opts.revoked ? sql`now()` : sql`null`})`);
-}
+const addClient = (clientId: string, grant: ApiClientGrant) => addApiClient(t, clientId, grant);
 
 describe('OAuth2 client credentials (POST /ss12000/oauth/token)', () => {
   it('the demo client gets a signed bearer JWT from a form body', async () => {

@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../support/api.js';
-import { ss12000Client, ss12000Schema, ss12000Token } from '../support/ss12000.js';
-import { hashPassword } from '../../src/server/platform/auth/passwords.js';
+import { ss12000Client, ss12000Schema, ss12000Token, apiClientWith } from '../support/ss12000.js';
 
 let t: TestApp;
 const q = async <T>(statement: ReturnType<typeof sql>) => (await t.database.db.execute(statement)).rows as T[];
@@ -92,10 +91,7 @@ describe('/calendarEvents', () => {
   });
 
   it('a client limited to one unit sees no event or room of another unit', async () => {
-    await t.database.db.execute(sql`insert into api_client (organiser_id, id, client_id, name, secret_hash, unit_ids, resources)
-      values (${t.organiserId}, gen_random_uuid(), 'calendar-unit-a', 'calendar-unit-a', ${await hashPassword('s3cret')},
-        ${sql.param([a.school_unit_id])}::uuid[], ${sql.param(['calendarEvents', 'rooms'])}::text[])`);
-    const api = ss12000Client(t.app, await ss12000Token(t.app, 'calendar-unit-a', 's3cret'));
+    const api = await apiClientWith(t, 'calendar-unit-a', { units: [a.school_unit_id], resources: ['calendarEvents', 'rooms'] });
     const events = (await api.get(`/calendarEvents?${WINDOW}`)).json().data;
     expect(events.length).toBe(3);
     expect(events.every((e: { activity: { id: string } }) => e.activity.id === a.id)).toBe(true);

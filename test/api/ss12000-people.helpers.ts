@@ -1,9 +1,8 @@
 // Helpers of the SS 12000 people tests: crawling a list page by page, and reading the demo database.
 import { expect } from 'vitest';
-import { sql, type SQL } from 'drizzle-orm';
-import { hashPassword } from '../../src/server/platform/auth/passwords.js';
+import { type SQL } from 'drizzle-orm';
 import type { TestApp } from '../support/api.js';
-import type { ss12000Client } from '../support/ss12000.js';
+import { type ss12000Client, addApiClient, type ApiClientGrant } from '../support/ss12000.js';
 
 type Api = ReturnType<typeof ss12000Client>;
 export interface Entity { id: string; [k: string]: any }
@@ -29,10 +28,6 @@ export async function dbRows<T = Record<string, any>>(t: TestApp, q: SQL): Promi
   return (await t.database.db.execute(q)).rows as T[];
 }
 
-export async function addClient(t: TestApp, clientId: string, opts: { units?: string[] | null; resources: string[] }) {
-  await t.database.db.execute(sql`insert into api_client (organiser_id, id, client_id, name, secret_hash, unit_ids, resources)
-    values (${t.organiserId}, gen_random_uuid(), ${clientId}, ${clientId}, ${await hashPassword('s3cret')},
-      ${opts.units ? sql`${sql.param(opts.units)}::uuid[]` : sql`null`}, ${sql.param(opts.resources)}::text[])`);
-}
+export const addClient = (t: TestApp, clientId: string, grant: ApiClientGrant) => addApiClient(t, clientId, grant);
 
 export const ALL_PEOPLE = ['persons', 'placements', 'duties', 'groups'];

@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../support/api.js';
-import { ss12000Client, ss12000Token } from '../support/ss12000.js';
-import { hashPassword } from '../../src/server/platform/auth/passwords.js';
+import { ss12000Client, ss12000Token, apiClientWith } from '../support/ss12000.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await startTestApp(); });
@@ -19,12 +18,7 @@ async function statusOf(clientId: string, secret: string, path: string) {
   return (await ss12000Client(t.app, await ss12000Token(t.app, clientId, secret)).get(path)).statusCode;
 }
 
-async function addClient(clientId: string, units: string[] | null, resources: string[]) {
-  await t.database.db.execute(sql`insert into api_client (organiser_id, id, client_id, name, secret_hash, unit_ids, resources)
-    values (${t.organiserId}, gen_random_uuid(), ${clientId}, ${clientId}, ${await hashPassword('s3cret')},
-      ${units ? sql`${sql.param(units)}::uuid[]` : sql`null`}, ${sql.param(resources)}::text[])`);
-  return ss12000Client(t.app, await ss12000Token(t.app, clientId, 's3cret'));
-}
+const addClient = (clientId: string, units: string[] | null, resources: string[]) => apiClientWith(t, clientId, { units, resources });
 
 /** Every page of a list with this limit, following pageToken. */
 async function allPages(api: Api, path: string, limit: number) {

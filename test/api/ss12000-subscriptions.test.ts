@@ -6,8 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../support/api.js';
-import { ss12000Client, ss12000Token } from '../support/ss12000.js';
-import { hashPassword } from '../../src/server/platform/auth/passwords.js';
+import { ss12000Client, apiClientWith } from '../support/ss12000.js';
 import { webhookDelivery } from '../../src/server/ss12000/webhooks/delivery.js';
 
 let t: TestApp;
@@ -40,12 +39,7 @@ const silent = { warn: () => {} };
 // the subscriber listens on 127.0.0.1, which a deployment refuses unless it allows private targets
 const deliver = () => webhookDelivery({ db: t.database.db, log: silent, settleMs: 0, allowPrivateTargets: true }).sweep();
 
-async function addClient(clientId: string, resources: string[], units: string[] | null = null) {
-  await t.database.db.execute(sql`insert into api_client (organiser_id, id, client_id, name, secret_hash, unit_ids, resources)
-    values (${t.organiserId}, gen_random_uuid(), ${clientId}, ${clientId}, ${await hashPassword('s3cret')},
-      ${units ? sql`${sql.param(units)}::uuid[]` : sql`null`}, ${sql.param(resources)}::text[])`);
-  return ss12000Client(t.app, await ss12000Token(t.app, clientId, 's3cret'));
-}
+const addClient = (clientId: string, resources: string[], units: string[] | null = null) => apiClientWith(t, clientId, { units, resources });
 
 const anyPerson = async () => ((await t.database.db.execute(sql`select id from person where organiser_id = ${t.organiserId} order by id limit 1`)).rows[0] as { id: string }).id;
 const touchPerson = async (id: string) => t.database.db.execute(sql`update person set given_name = given_name where id = ${id}`);

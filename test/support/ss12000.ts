@@ -6,6 +6,9 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../../src/server/platform/auth/passwords.js';
+import type { TestApp } from './api.js';
 
 export const SS12000_YAML = path.join(import.meta.dirname, '../..', 'reference/ss12000/openapi_ss12000_version2_1_0.yaml');
 
@@ -15,6 +18,23 @@ export async function ss12000Token(app: FastifyInstance, clientId = 'demo-client
     payload: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }).toString() });
   if (res.statusCode !== 200) throw new Error(`token: ${res.statusCode} ${res.body}`);
   return res.json().access_token;
+}
+
+export interface ApiClientGrant { units?: string[] | null; resources: string[]; write?: boolean; revoked?: boolean }
+
+/** Registers an API client with the secret `s3cret` straight in the database (the admin routes have tests of
+ *  their own): `units` null or absent = all units. */
+export async function addApiClient(t: TestApp, clientId: string, grant: ApiClientGrant): Promise<void> {
+  await t.database.db.execute(sql`insert into api_client (organiser_id, id, client_id, name, secret_hash, unit_ids, resources, write_attendance, revoked_at)
+    values (${t.organiserId}, gen_random_uuid(), ${clientId}, ${clientId}, ${await hashPassword('s3cret')},
+      ${grant.units ? sql`${sql.param(grant.units)}::uuid[]` : sql`null`}, ${sql.param(grant.resources)}::text[], ${grant.write ?? false},
+      ${grant.revoked ? sql`now()` : sql`null`})`);
+}
+
+/** addApiClient, then a checking client with its token. */
+export async function apiClientWith(t: TestApp, clientId: string, grant: ApiClientGrant) {
+  await addApiClient(t, clientId, grant);
+  return ss12000Client(t.app, await ss12000Token(t.app, clientId, 's3cret'));
 }
 
 /** Requests to /ss12000/v2 with a token; every answer is checked against the official schema unless `validate` is false. */
